@@ -1,0 +1,27 @@
+//! The `ita-extract` binary: parse the command line, call the library, map the outcome
+//! to an exit code (0 all ok, 1 some documents failed or partial, 2 the run could not
+//! proceed).
+
+use clap::Parser;
+use ita_extract::cli::{Cli, Command};
+use ita_extract::cmd;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Run(args) => cmd::run::run(args),
+        Command::File(args) => cmd::file::run(args),
+        Command::Text(args) => cmd::text::run(args),
+        Command::Normalize(args) => cmd::normalize::run(args),
+        Command::Compare(args) => cmd::compare::run(args),
+        Command::Schema => cmd::schema::run(),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code as u8),
+        Err(err) => {
+            eprintln!("ita-extract: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! The per-document output contract, `schema_version` 1 (DESIGN.md §4).
+//!
+//! These types are serialized as the document JSON that `ita-extract file` prints and a
+//! batch writes, and `ita-extract schema` prints their JSON Schema (generated from these
+//! types with schemars). Field names and value vocabularies are the contract; fields may
+//! be added, never renamed.
+
+use crate::diagnostic::Flag;
+use crate::source::Span;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One document's extraction.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Document {
+    pub schema_version: u32,
+    pub source: Source,
+    pub status: DocStatus,
+    pub agency: Agency,
+    /// Fiscal year, Buddhist Era (2566); null if unknown.
+    pub fiscal_year: Option<i32>,
+    /// Where the fiscal year was read.
+    pub fiscal_year_span: Option<Span>,
+    /// Overall score as written (99.18); null if absent.
+    pub overall_score: Option<f64>,
+    pub overall_score_span: Option<Span>,
+    /// Level as written ("ผ่านดีเยี่ยม", "A"); null if absent.
+    pub level: Option<String>,
+    pub level_span: Option<Span>,
+    /// Which OIT catalogue the items were matched against ("2566-2567", "2564-2565"),
+    /// null when the year has no known catalogue (codes then stay as written).
+    pub catalogue: Option<String>,
+    pub measures: Vec<Measure>,
+    pub indicators: Vec<Indicator>,
+    pub oit_items: Vec<OitItem>,
+    pub dates: Vec<DateRef>,
+    pub flags: Vec<Flag>,
+    /// How many text repairs of each kind were made (digits, sara_am, pua, ...).
+    pub repairs: BTreeMap<String, u64>,
+}
+
+/// Where the document came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Source {
+    pub path: String,
+    pub sha256: String,
+    pub format: SourceFormat,
+    pub pages: u32,
+    pub text_origin: TextOrigin,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceFormat {
+    Pdf,
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TextOrigin {
+    /// Text read from the PDF's text layer.
+    PdfText,
+    /// OCR text, given as the input or beside a PDF.
+    OcrText,
+    /// Text produced by running an OCR engine.
+    OcrEngine,
+    /// No text could be obtained.
+    None,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum DocStatus {
+    Ok,
+    Partial,
+    Failed,
+}
+
+impl DocStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocStatus::Ok => "ok",
+            DocStatus::Partial => "partial",
+            DocStatus::Failed => "failed",
+        }
+    }
+}
+
+/// The agency the report is about. Every field is null where unknown.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Agency {
+    /// Name as written, after repair ("เทศบาลตำบลโคกสำราญ").
+    pub name: Option<String>,
+    /// "อบจ." | "เทศบาล" | "อบต." or another kind of agency as written.
+    #[serde(rename = "type")]
+    pub agency_type: Option<String>,
+    pub subdistrict: Option<String>,
+    pub district: Option<String>,
+    pub province: Option<String>,
+    /// DOPA code of the most precise place that fits: 6 digits (subdistrict),
+    /// 4 (district) or 2 (province).
+    pub geocode: Option<String>,
+    /// Where the name was read.
+    pub span: Option<Span>,
+}
+
+/// Status of an indicator or OIT item, from its checkboxes.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemStatus {
+    /// "ดำเนินการ" ticked.
+    Done,
+    /// "ยังไม่ได้ดำเนินการ" ticked.
+    NotDone,
+    /// Both ticked.
+    Conflict,
+    /// No tick found.
+    Unknown,
+}
+
+impl ItemStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemStatus::Done => "done",
+            ItemStatus::NotDone => "not_done",
+            ItemStatus::Conflict => "conflict",
+            ItemStatus::Unknown => "unknown",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Measure {
+    pub number: u32,
+    pub title: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Indicator {
+    /// 1-10.
+    pub number: u32,
+    pub title: String,
+    pub status: ItemStatus,
+    /// The progress text beside the checkboxes.
+    pub notes: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct OitItem {
+    /// "O1".."O43"; null when no code could be assigned.
+    pub code: Option<String>,
+    /// The code as written ("๐๙๙", "O๒๖"), before repair; null where none was written.
+    pub raw_code: Option<String>,
+    pub title: String,
+    /// The catalogue's title for `code` in the document's fiscal year; null when the
+    /// year has no known catalogue.
+    pub catalogue_title: Option<String>,
+    pub status: ItemStatus,
+    /// True when the written code was wrong and `code` was recovered from the sequence
+    /// and the title.
+    pub code_corrected: bool,
+    pub notes: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DateRef {
+    /// The date as written, after repair.
+    pub text: String,
+    /// ISO date, Gregorian ("2023-02-08").
+    pub date: String,
+    /// End of a range, when the text is a range.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<String>,
+    pub span: Span,
+}

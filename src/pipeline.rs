@@ -1,0 +1,170 @@
+//! One document from bytes to the [`Document`] contract:
+//!
+//! ```text
+//! bytes ──ingest──▶ pages of raw text (+ boxes for PDFs)
+//!       ──extract─▶ agency, year, score, level, measures, indicators, OIT items, dates
+//!       ──validate▶ flags
+//! ```
+//!
+//! Nothing here panics on bad input: a document that cannot be read becomes a `failed`
+//! report with a flag saying why.
+
+use crate::diagnostic::{Flag, FlagCode, Severity};
+use crate::extract;
+use crate::ingest;
+use crate::model::{Agency, DocStatus, Document, Source, SourceFormat, TextOrigin, SCHEMA_VERSION};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Options for processing one document.
+#[derive(Debug, Clone)]
+pub struct PipelineOptions {
+    /// Largest input accepted, in bytes.
+    pub max_input_bytes: u64,
+    /// Limits for the PDF reader.
+    pub pdf: ingest::pdf::PdfOptions,
+}
+
+impl Default for PipelineOptions {
+    fn default() -> Self {
+        PipelineOptions {
+            max_input_bytes: 512 * 1024 * 1024,
+            pdf: ingest::pdf::PdfOptions::default(),
+        }
+    }
+}
+
+/// The sha256 of `bytes`, lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Read and process the file at `path`. I/O errors become a `failed` document.
+pub fn process_path(path: &Path, opts: &PipelineOptions) -> Document {
+    let label = path.to_string_lossy().into_owned();
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.len() > opts.max_input_bytes => {
+            return failed(
+                &label,
+                "",
+                SourceFormat::Text,
+                FlagCode::TooLarge,
+                format!(
+                    "file is {} bytes, over the limit of {}",
+                    meta.len(),
+                    opts.max_input_bytes
+                ),
+            )
+        }
+        Ok(_) => {}
+        Err(err) => {
+            return failed(
+                &label,
+                "",
+                SourceFormat::Text,
+                FlagCode::ParseError,
+                format!("cannot read file: {err}"),
+            )
+        }
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => process_bytes(&label, &bytes, opts),
+        Err(err) => failed(
+            &label,
+            "",
+            SourceFormat::Text,
+            FlagCode::ParseError,
+            format!("cannot read file: {err}"),
+        ),
+    }
+}
+
+/// Whether bytes look like a PDF: `%PDF-` within the first 1024 bytes (PDF 32000-1
+/// §7.5.2 allows leading garbage, which real files carry).
+pub fn looks_like_pdf(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    head.windows(5).any(|w| w == b"%PDF-")
+}
+
+/// Process a document given as bytes; `path` is only recorded.
+pub fn process_bytes(path: &str, bytes: &[u8], opts: &PipelineOptions) -> Document {
+    let sha = sha256_hex(bytes);
+    if looks_like_pdf(bytes) {
+        match ingest::pdf::read_pdf(bytes, &opts.pdf) {
+            Ok(pdf) => {
+                let source = Source {
+                    path: path.to_string(),
+                    sha256: sha,
+                    format: SourceFormat::Pdf,
+                    pages: pdf.pages.len() as u32,
+                    text_origin: pdf.text_origin,
+                };
+                extract::extract(source, &pdf.pages, pdf.flags)
+            }
+            Err(err) => failed(
+                path,
+                &sha,
+                SourceFormat::Pdf,
+                err.flag_code(),
+                err.to_string(),
+            ),
+        }
+    } else {
+        match ingest::text::read_text(bytes) {
+            Ok(pages) => {
+                let source = Source {
+                    path: path.to_string(),
+                    sha256: sha,
+                    format: SourceFormat::Text,
+                    pages: pages.len() as u32,
+                    text_origin: TextOrigin::OcrText,
+                };
+                extract::extract(source, &pages, Vec::new())
+            }
+            Err(err) => failed(
+                path,
+                &sha,
+                SourceFormat::Text,
+                FlagCode::ParseError,
+                err.to_string(),
+            ),
+        }
+    }
+}
+
+/// A `failed` report with one error flag.
+pub fn failed(
+    path: &str,
+    sha256: &str,
+    format: SourceFormat,
+    code: FlagCode,
+    message: String,
+) -> Document {
+    Document {
+        schema_version: SCHEMA_VERSION,
+        source: Source {
+            path: path.to_string(),
+            sha256: sha256.to_string(),
+            format,
+            pages: 0,
+            text_origin: TextOrigin::None,
+        },
+        status: DocStatus::Failed,
+        agency: Agency::default(),
+        fiscal_year: None,
+        fiscal_year_span: None,
+        overall_score: None,
+        overall_score_span: None,
+        level: None,
+        level_span: None,
+        catalogue: None,
+        measures: Vec::new(),
+        indicators: Vec::new(),
+        oit_items: Vec::new(),
+        dates: Vec::new(),
+        flags: vec![Flag::new(code, Severity::Error, message, None)],
+        repairs: BTreeMap::new(),
+    }
+}
