@@ -2,7 +2,8 @@
 //! comparison tables.
 //!
 //! Each DIR is an output folder of `ita-extract run`; its documents are those its
-//! `manifest.json` lists (every `documents/*.json` when it has no manifest). The merged
+//! `documents.csv` lists (every `documents/*.json` when a run was cut short before
+//! writing it). The merged
 //! set is the union by `doc_id`; where several folders hold the same id, the folder named
 //! last wins. Written into the output folder:
 //!
@@ -79,13 +80,21 @@ pub fn list_documents(dir: &Path) -> Result<Vec<(String, PathBuf)>, CompareError
     if !docs_dir.is_dir() {
         return Err(CompareError::NotAnOutput(dir.to_path_buf()));
     }
-    let manifest_path = dir.join(manifest::FILE_NAME);
-    let mut ids: Vec<String> = if manifest_path.exists() {
-        read_manifest(&manifest_path)?
-            .documents
-            .into_iter()
-            .map(|d| d.id)
-            .collect()
+    let listing = dir.join("documents.csv");
+    let mut ids: Vec<String> = if listing.exists() {
+        let mut r = csv::Reader::from_path(&listing).map_err(|e| CompareError::BadFile {
+            path: listing.clone(),
+            reason: e.to_string(),
+        })?;
+        let mut ids = Vec::new();
+        for rec in r.records() {
+            let rec = rec.map_err(|e| CompareError::BadFile {
+                path: listing.clone(),
+                reason: e.to_string(),
+            })?;
+            ids.extend(rec.get(0).map(String::from));
+        }
+        ids
     } else {
         let entries = std::fs::read_dir(&docs_dir).map_err(|source| CompareError::Read {
             path: docs_dir.clone(),
@@ -484,7 +493,7 @@ pub fn compare(dirs: &[PathBuf], out_dir: &Path) -> Result<CompareSummary, Compa
         .iter()
         .map(|(id, (_, p))| (id.clone(), p.clone()))
         .collect();
-    aggregate::write_all(out_dir, &merged_list)?;
+    aggregate::write_all(out_dir, &merged_list, Clone::clone, |_, _| {})?;
 
     let loaded: Vec<Result<(Record, Titles), CompareError>> = listed
         .par_iter()
