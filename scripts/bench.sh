@@ -62,15 +62,16 @@ calc() { awk "BEGIN { print $1 }"; }
 
 mkdir -p "$BENCH_DIR"
 echo "ita-extract $("$BIN" --version | awk '{print $2}') ($(git rev-parse --short HEAD 2>/dev/null || echo '?')), generator: $GEN, $(nproc) cores"
-printf '| documents | -j | wall s | documents/s | MB/s | peak RSS MB |\n'
-printf '|---:|---:|---:|---:|---:|---:|\n'
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') (other processes share the cores; CPU s is the run's own user+system time)"
+printf '| documents | -j | wall s | CPU s | documents/s | MB/s | peak RSS MB |\n'
+printf '|---:|---:|---:|---:|---:|---:|---:|\n'
 declare -A WALL RSS
 for n in $SIZES; do
     corpus="$BENCH_DIR/corpus-$GEN-$n"
-    if [[ ! -f "$corpus/.complete" ]]; then
+    if [[ ! -f "$corpus.complete" ]]; then
         rm -rf "$corpus"
         generate "$n" "$corpus" >&2
-        touch "$corpus/.complete"
+        touch "$corpus.complete"
     fi
     bytes=$(find "$corpus" -type f \( -name '*.txt' -o -name '*.md' -o -name '*.htm*' -o -name '*.pdf' \) -printf '%s\n' | awk '{s+=$1} END {print s}')
     for j in $JOBS; do
@@ -89,9 +90,10 @@ for n in $SIZES; do
         fi
         wall=$(calc "$end - $start")
         rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$BENCH_DIR/time.txt")
+        cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$BENCH_DIR/time.txt")
         WALL[$n,$j]=$wall
         RSS[$n,$j]=$rss_kb
-        printf '| %d | %d | %.2f | %.0f | %.1f | %.1f |\n' "$n" "$j" "$wall" \
+        printf '| %d | %d | %.2f | %.2f | %.0f | %.1f | %.1f |\n' "$n" "$j" "$wall" "$cpu" \
             "$(calc "$n / $wall")" "$(calc "$bytes / 1000000 / $wall")" \
             "$(calc "$rss_kb / 1024")"
     done
