@@ -401,3 +401,81 @@ fn a_run_killed_midway_and_rerun_ends_complete() {
         );
     }
 }
+
+#[test]
+fn a_document_that_ended_two_runs_is_not_read_a_third_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    fs::write(input.join("a.txt"), variant(1)).unwrap();
+    fs::write(input.join("b.txt"), variant(2)).unwrap();
+    let id = |text: String| {
+        let sha = ita_extract::pipeline::sha256_hex(text.as_bytes());
+        (sha[..12].to_string(), sha)
+    };
+    let ((a12, a_sha), (b12, b_sha)) = (id(variant(1)), id(variant(2)));
+    let out = dir.path().join("out");
+    fs::create_dir_all(out.join(".state")).unwrap();
+    // As a journal reads after runs killed while reading them: a twice, b once.
+    let line = |name: &str, short: &str, sha: &str| {
+        format!(
+            r#"{{"id":"{name}-{short}","sha256":"{sha}","tool_version":"{}","status":"started"}}"#,
+            env!("CARGO_PKG_VERSION")
+        )
+    };
+    let journal = [
+        line("a", &a12, &a_sha),
+        line("b", &b12, &b_sha),
+        line("a", &a12, &a_sha),
+    ]
+    .join("\n");
+    fs::write(out.join(".state/journal.jsonl"), journal + "\n").unwrap();
+
+    let o = run(&[s(&input), "-o", s(&out), "-q"]);
+    assert_eq!(o.status.code(), Some(1));
+    let docs = documents(&out);
+    let a = &docs[&format!("a-{a12}")];
+    assert_eq!(a.status, DocStatus::Failed);
+    assert!(
+        a.flags[0].message.contains("earlier runs ended"),
+        "{}",
+        a.flags[0].message
+    );
+    assert_ne!(
+        docs[&format!("b-{b12}")].status,
+        DocStatus::Failed,
+        "one strike: read again"
+    );
+
+    // --force reads it again.
+    run(&[s(&input), "-o", s(&out), "-q", "--force"]);
+    assert_ne!(
+        documents(&out)[&format!("a-{a12}")].status,
+        DocStatus::Failed
+    );
+}
+
+#[test]
+fn two_runs_cannot_write_one_folder_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    fs::write(input.join("a.txt"), seed()).unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir_all(out.join(".state")).unwrap();
+    // This test process is alive: its pid holds the lock.
+    fs::write(out.join(".state/lock"), std::process::id().to_string()).unwrap();
+    let o = run(&[s(&input), "-o", s(&out)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("another run"));
+    // A lock left by a process that is gone is taken over.
+    fs::write(out.join(".state/lock"), "0").unwrap();
+    let o = run(&[s(&input), "-o", s(&out)]);
+    assert_ne!(
+        o.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(!out.join(".state/lock").exists());
+}

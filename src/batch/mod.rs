@@ -38,7 +38,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
+use std::sync::{mpsc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// Everything a batch run needs, validated.
@@ -67,6 +67,8 @@ pub enum BatchError {
     Write(#[from] WriteError),
     #[error(transparent)]
     Aggregate(#[from] AggregateError),
+    #[error(transparent)]
+    Lock(#[from] crate::output::lock::LockError),
     #[error("cannot start {jobs} worker threads: {reason}")]
     Pool { jobs: usize, reason: String },
 }
@@ -81,6 +83,8 @@ struct Planned {
     resumed: Option<DocStatus>,
     /// Processing time of this run, in milliseconds.
     ms: Option<u64>,
+    /// Earlier runs this document may have ended (started, never finished).
+    strikes: u32,
     /// Final status, read back from the document's JSON.
     status: Option<DocStatus>,
 }
@@ -107,11 +111,12 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
 
     let docs_dir = opts.out_dir.join(DOCUMENTS_DIR);
     std::fs::create_dir_all(&docs_dir).map_err(|e| WriteError::io(&docs_dir, e))?;
+    let _lock = crate::output::lock::Lock::acquire(&opts.out_dir)?;
     for dir in [&opts.out_dir, &docs_dir, &opts.out_dir.join(".state")] {
         remove_stale_temps(dir);
     }
     // Opening the journal also proves the output folder is writable.
-    let mut appender = journal::Appender::open(&opts.out_dir)?;
+    let appender = Mutex::new(journal::Appender::open(&opts.out_dir)?);
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs)
@@ -193,6 +198,7 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
             },
             resumed: None,
             ms: None,
+            strikes: 0,
             status: None,
         })
         .collect();
@@ -201,7 +207,10 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
 
     // Resume: keep documents finished by an earlier run of this version. Journal
     // entries of documents outside this run are carried over to the rewritten journal.
-    let mut other_entries = journal::load(&opts.out_dir);
+    let journal::Journal {
+        done: mut other_entries,
+        strikes,
+    } = journal::load(&opts.out_dir);
     if !opts.force {
         let entries = &other_entries;
         let docs_dir = &docs_dir;
@@ -210,45 +219,72 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
                 p.resumed = resumable(p, entries, docs_dir);
             })
         });
+        for p in &mut planned {
+            p.strikes = strikes.get(&p.id).copied().unwrap_or(0);
+        }
     }
+    drop(strikes);
     for p in &planned {
         other_entries.remove(&p.id);
     }
     other_entries.retain(|id, _| doc_path(&docs_dir, id).exists());
 
-    // Process the rest.
+    // Process the rest: first, alone, the documents that were running when an earlier
+    // run ended (one of them may have ended it), then the others in parallel.
     let t_process = Instant::now();
-    let todo: Vec<usize> = (0..planned.len())
+    let (suspects, todo): (Vec<usize>, Vec<usize>) = (0..planned.len())
         .filter(|&i| planned[i].resumed.is_none())
-        .collect();
-    let mut progress = Progress::new(opts.progress, todo.len() as u64);
-    let mut finished: Vec<(usize, u64)> = Vec::with_capacity(todo.len());
+        .partition(|&i| planned[i].strikes > 0);
+    let processed = suspects.len() + todo.len();
+    let mut progress = Progress::new(opts.progress, processed as u64);
+    let mut finished: Vec<(usize, u64)> = Vec::with_capacity(processed);
     let mut write_error: Option<WriteError> = None;
     let abort = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::channel::<Done>();
         let planned = &planned;
-        let todo = &todo;
+        let (suspects, todo) = (&suspects, &todo);
         let abort = &abort;
         let pool = &pool;
         let docs_dir = &docs_dir;
+        let appender = &appender;
+        let work = move |tx: &mut mpsc::Sender<Done>, index: usize| {
+            if abort.load(Ordering::Relaxed) {
+                return;
+            }
+            let p = &planned[index];
+            let t = Instant::now();
+            let doc = if p.strikes >= journal::MAX_STRIKES {
+                isolate::gave_up(&p.job, p.strikes)
+            } else {
+                let started = Entry {
+                    id: p.id.clone(),
+                    sha256: p.job.sha256.clone(),
+                    tool_version: TOOL_VERSION.to_string(),
+                    status: journal::STARTED.to_string(),
+                };
+                // Best effort: a journal that cannot be written stops the run below.
+                if let Ok(mut a) = appender.lock() {
+                    let _ = a.record(&started);
+                }
+                isolate::process(&p.job, &opts.pipeline, opts.doc_timeout)
+            };
+            let written = write_document(docs_dir, &p.id, &doc);
+            let _ = tx.send(Done {
+                index,
+                status: doc.status,
+                ms: t.elapsed().as_millis() as u64,
+                written,
+            });
+        };
         scope.spawn(move || {
+            let mut tx = tx;
+            for &index in suspects {
+                work(&mut tx, index);
+            }
             pool.install(|| {
-                todo.par_iter().for_each_with(tx, |tx, &index| {
-                    if abort.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    let p = &planned[index];
-                    let t = Instant::now();
-                    let doc = isolate::process(&p.job, &opts.pipeline, opts.doc_timeout);
-                    let written = write_document(docs_dir, &p.id, &doc);
-                    let _ = tx.send(Done {
-                        index,
-                        status: doc.status,
-                        ms: t.elapsed().as_millis() as u64,
-                        written,
-                    });
-                })
+                todo.par_iter()
+                    .for_each_with(tx, |tx, &index| work(tx, index))
             })
         });
         for done in rx {
@@ -264,7 +300,11 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
                 tool_version: TOOL_VERSION.to_string(),
                 status: done.status.as_str().to_string(),
             };
-            if let Err(err) = appender.record(&entry) {
+            let recorded = match appender.lock() {
+                Ok(mut a) => a.record(&entry),
+                Err(_) => Ok(()),
+            };
+            if let Err(err) = recorded {
                 abort.store(true, Ordering::Relaxed);
                 write_error.get_or_insert(err);
             }
@@ -290,8 +330,8 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
         duplicates: duplicates.len(),
         skipped: skipped.len(),
         documents: planned.len(),
-        processed: todo.len(),
-        resumed: planned.len() - todo.len(),
+        processed,
+        resumed: planned.len() - processed,
         ..Counts::default()
     };
     let mut failures = Vec::new();
@@ -357,7 +397,7 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
             aggregate_ms,
             total_ms: t0.elapsed().as_millis() as u64,
             processed_bytes,
-            docs_per_s: manifest::round1(todo.len() as f64 / secs),
+            docs_per_s: manifest::round1(processed as f64 / secs),
             mb_per_s: manifest::round1(processed_bytes as f64 / 1e6 / secs),
             slowest,
         },
