@@ -139,6 +139,10 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
         return Err(BatchError::NoInputs(inputs.join(", ")));
     }
     let discovered = files.len();
+    if opts.progress != ProgressMode::Quiet {
+        // Hashing reads every input once; on a large batch that takes a while.
+        eprintln!("ita-extract: {discovered} input files; hashing contents");
+    }
     let hashed: Vec<(PathBuf, Hashed)> = pool.install(|| {
         files
             .into_par_iter()
