@@ -72,11 +72,7 @@ pub fn read_status(toks: &[&Tok], box_first: bool) -> StatusRead {
         // Soft ticks count only where the row has no real boxes.
         let run: Vec<(Mark, Range<usize>)> = run
             .iter()
-            .filter(|(m, _)| {
-                has_boxes
-                    .then_some(!matches!(m, Mark::Soft))
-                    .unwrap_or(true)
-            })
+            .filter(|(m, _)| !has_boxes || !matches!(m, Mark::Soft))
             .map(|(m, r)| (*m, r.clone()))
             .collect();
         if run.is_empty() {
