@@ -21,4 +21,5 @@ pub mod ingest;
 pub mod model;
 pub mod normalize;
 pub mod pipeline;
+pub mod places;
 pub mod source;
