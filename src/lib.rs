@@ -13,6 +13,7 @@
 //! into the raw text of its page; every repair is recorded; what cannot be read is
 //! flagged, never dropped.
 
+pub mod batch;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
@@ -20,6 +21,7 @@ pub mod extract;
 pub mod ingest;
 pub mod model;
 pub mod normalize;
+pub mod output;
 pub mod pipeline;
 pub mod places;
 pub mod source;

@@ -1,0 +1,239 @@
+//! Finding the input documents: files given on the command line are always taken;
+//! folders are walked recursively in sorted order, taking PDFs (recognised by their
+//! header, whatever their name) and text files (by extension: `.txt`, `.md`, `.html`,
+//! `.htm`). Everything else found in a folder is listed as skipped with a reason, as
+//! are hidden entries (name starting with `.`, not descended into) and symbolic links to
+//! folders (not followed, so a link loop cannot hang the walk). The output folder is
+//! never read as input.
+
+use crate::output::manifest::Skipped;
+use sha2::{Digest, Sha256};
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+/// Extensions read as text (lowercase).
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+
+#[derive(Debug, thiserror::Error)]
+pub enum DiscoverError {
+    #[error("input {0} does not exist")]
+    Missing(PathBuf),
+}
+
+/// The inputs found: candidate files sorted by path without repeats, and what was left out.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    pub files: Vec<PathBuf>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// Walk `inputs`; `exclude` (the output folder) is left out wherever it appears.
+pub fn discover(inputs: &[PathBuf], exclude: Option<&Path>) -> Result<Discovery, DiscoverError> {
+    let exclude = exclude.and_then(|p| fs::canonicalize(p).ok());
+    let mut found = Discovery::default();
+    for input in inputs {
+        let meta = fs::metadata(input).map_err(|_| DiscoverError::Missing(input.clone()))?;
+        if meta.is_dir() {
+            walk(input, exclude.as_deref(), &mut found);
+        } else {
+            found.files.push(input.clone());
+        }
+    }
+    found.files.sort();
+    found.files.dedup();
+    found.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    found.skipped.dedup();
+    // A file named on the command line is taken even where a folder walk skipped it.
+    let files = &found.files;
+    found
+        .skipped
+        .retain(|s| files.binary_search(&PathBuf::from(&s.path)).is_err());
+    Ok(found)
+}
+
+fn skip(found: &mut Discovery, path: &Path, reason: &str) {
+    found.skipped.push(Skipped {
+        path: path.to_string_lossy().into_owned(),
+        reason: reason.to_string(),
+    });
+}
+
+fn walk(dir: &Path, exclude: Option<&Path>, found: &mut Discovery) {
+    if let (Some(ex), Ok(canon)) = (exclude, fs::canonicalize(dir)) {
+        if canon == ex {
+            return;
+        }
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => return skip(found, dir, &format!("cannot read folder: {err}")),
+    };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            skip(found, &path, "hidden");
+            continue;
+        }
+        let Ok(kind) = entry.file_type() else {
+            skip(found, &path, "cannot read file type");
+            continue;
+        };
+        let is_dir = if kind.is_symlink() {
+            match fs::metadata(&path) {
+                Ok(m) if m.is_dir() => {
+                    skip(found, &path, "symbolic link to a folder (not followed)");
+                    continue;
+                }
+                Ok(_) => false,
+                Err(_) => {
+                    skip(found, &path, "broken symbolic link");
+                    continue;
+                }
+            }
+        } else {
+            kind.is_dir()
+        };
+        if is_dir {
+            walk(&path, exclude, found);
+        } else if has_text_extension(&path) || starts_like_pdf(&path) {
+            found.files.push(path);
+        } else {
+            skip(
+                found,
+                &path,
+                "not a PDF or a text file (.txt .md .html .htm)",
+            );
+        }
+    }
+}
+
+/// Whether the path ends in one of [`TEXT_EXTENSIONS`] (any case).
+pub fn has_text_extension(path: &Path) -> bool {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.as_str()))
+}
+
+fn starts_like_pdf(path: &Path) -> bool {
+    let mut head = Vec::with_capacity(1024);
+    match fs::File::open(path) {
+        Ok(f) => {
+            f.take(1024).read_to_end(&mut head).is_ok() && crate::pipeline::looks_like_pdf(&head)
+        }
+        Err(_) => false,
+    }
+}
+
+/// A file's content identity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hashed {
+    pub sha256: String,
+    pub bytes: u64,
+    pub is_pdf: bool,
+}
+
+/// Hash a file by streaming it (a huge file is never held in memory).
+pub fn hash_file(path: &Path) -> io::Result<Hashed> {
+    let mut file = fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 256 * 1024];
+    let mut bytes = 0u64;
+    let mut head: Vec<u8> = Vec::new();
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        if head.len() < 1024 {
+            let take = (1024 - head.len()).min(n);
+            head.extend_from_slice(&buf[..take]);
+        }
+        hasher.update(&buf[..n]);
+        bytes += n as u64;
+    }
+    let sha256 = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Ok(Hashed {
+        sha256,
+        bytes,
+        is_pdf: crate::pipeline::looks_like_pdf(&head),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walk_takes_pdfs_by_header_and_text_by_extension() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        fs::create_dir_all(d.join("b/c")).unwrap();
+        fs::create_dir_all(d.join(".git")).unwrap();
+        fs::create_dir_all(d.join("out/documents")).unwrap();
+        let files: &[(&str, &[u8])] = &[
+            ("b/c/z.TXT", b"x"),
+            ("a.md", b"x"),
+            ("scan.bin", b"junk%PDF-1.4\n"),
+            ("notes.docx", b"PK"),
+            ("b/page.htm", b"<p>"),
+            (".hidden.txt", b"x"),
+            ("out/documents/x.txt", b"x"),
+        ];
+        for (name, bytes) in files {
+            fs::write(d.join(name), bytes).unwrap();
+        }
+        let explicit = d.join("notes.docx");
+        let found = discover(&[d.to_path_buf(), explicit.clone()], Some(&d.join("out"))).unwrap();
+        let rel: Vec<String> = found
+            .files
+            .iter()
+            .map(|p| p.strip_prefix(d).unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            rel,
+            ["a.md", "b/c/z.TXT", "b/page.htm", "notes.docx", "scan.bin"]
+        );
+        let skipped: Vec<(String, &str)> = found
+            .skipped
+            .iter()
+            .map(|s| {
+                let p = Path::new(&s.path).strip_prefix(d).unwrap();
+                (p.to_string_lossy().into_owned(), s.reason.as_str())
+            })
+            .collect();
+        assert_eq!(
+            skipped,
+            [
+                (".git".to_string(), "hidden"),
+                (".hidden.txt".to_string(), "hidden")
+            ]
+        );
+        let alone = discover(&[d.to_path_buf()], Some(&d.join("out"))).unwrap();
+        assert_eq!(alone.skipped.len(), 3);
+        assert!(alone.skipped[2].path.ends_with("notes.docx"));
+        assert!(matches!(
+            discover(&[d.join("nope")], None),
+            Err(DiscoverError::Missing(_))
+        ));
+    }
+
+    #[test]
+    fn hash_matches_pipeline_hash() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.pdf");
+        let bytes: Vec<u8> = (0..600_000u32).map(|i| (i % 251) as u8).collect();
+        fs::write(&p, &bytes).unwrap();
+        let h = hash_file(&p).unwrap();
+        assert_eq!(h.sha256, crate::pipeline::sha256_hex(&bytes));
+        assert_eq!(h.bytes, 600_000);
+        assert!(!h.is_pdf);
+    }
+}
