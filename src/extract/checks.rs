@@ -60,28 +60,36 @@ pub fn repeat_key(s: &str) -> String {
     s.chars().filter(|c| c.is_alphabetic()).collect()
 }
 
-/// Lines of running text that repeat five times or more: (key, first occurrence index,
-/// count). `lines` are (any id, text).
-pub fn repeated_lines<T: Clone>(
-    lines: &[(T, String)],
-    min_count: usize,
-) -> Vec<(T, String, usize)> {
-    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+/// Lines of running text repeated `min_count` times or more in a run (each repeat
+/// within three lines of the one before), as OCR hallucination writes them; a value that
+/// recurs across a document (a unit's name in every row) is not a run. Returns (id of
+/// the first line of the run, its text, run length). `lines` are (any id, text) in
+/// document order.
+pub fn repeated_lines<T: Clone>(lines: &[(T, String)], min_count: usize) -> Vec<(T, String, usize)> {
+    // key -> (first index of the current run, last index seen, run length, best run)
+    let mut runs: HashMap<String, (usize, usize, usize)> = HashMap::new();
+    let mut best: HashMap<String, (usize, usize)> = HashMap::new();
     for (i, (_, text)) in lines.iter().enumerate() {
         let key = repeat_key(text);
         if key.chars().count() < 5 {
             continue;
         }
-        counts.entry(key).or_insert((i, 0)).1 += 1;
+        let run = runs.entry(key.clone()).or_insert((i, i, 0));
+        if i - run.1 > 3 {
+            *run = (i, i, 0);
+        }
+        run.1 = i;
+        run.2 += 1;
+        let (first, _, n) = *run;
+        let b = best.entry(key).or_insert((first, n));
+        if n > b.1 {
+            *b = (first, n);
+        }
     }
-    let mut out: Vec<(usize, String, usize)> = counts
-        .into_iter()
-        .filter(|(_, (_, n))| *n >= min_count)
-        .map(|(k, (first, n))| (first, k, n))
-        .collect();
+    let mut out: Vec<(usize, usize)> = best.into_values().filter(|(_, n)| *n >= min_count).collect();
     out.sort();
     out.into_iter()
-        .map(|(first, k, n)| (lines[first].0.clone(), k, n))
+        .map(|(first, n)| (lines[first].0.clone(), lines[first].1.clone(), n))
         .collect()
 }
 

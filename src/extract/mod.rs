@@ -301,8 +301,8 @@ pub fn extract(source: Source, pages: &[PageText], mut flags: Vec<Flag>) -> Docu
         .iter()
         .map(|(pi, r, t)| ((*pi, r.clone()), t.clone()))
         .collect();
-    for ((pi, r), key, n) in checks::repeated_lines(&text_lines, 5) {
-        let shown: String = key.chars().take(40).collect();
+    for ((pi, r), line, n) in checks::repeated_lines(&text_lines, 5) {
+        let shown: String = line.chars().take(60).collect();
         flags.push(flag(
             FlagCode::RepeatedText,
             Severity::Warning,

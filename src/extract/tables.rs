@@ -39,6 +39,8 @@ pub struct Entity {
     pub cells: usize,
     /// Index of the title cell in the opening row.
     pub title_cell: usize,
+    /// The opening row is a line of text (plain OCR or layout text), not a table row.
+    pub line_layout: bool,
 }
 
 #[derive(Debug, Default)]
@@ -271,6 +273,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                             notes: notes.into_iter().collect(),
                             cells: row.cells.len(),
                             title_cell,
+                            line_layout: matches!(row.kind, RowKind::Plain | RowKind::Layout),
                         });
                         open = Open::Item(t.items.len() - 1);
                         kind = TableKind::Items;
@@ -334,6 +337,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                             notes: notes.into_iter().collect(),
                             cells: row.cells.len(),
                             title_cell: fc,
+                            line_layout: matches!(row.kind, RowKind::Plain | RowKind::Layout),
                         });
                         open = Open::Indicator(t.indicators.len() - 1);
                     }
@@ -365,6 +369,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                         notes: Vec::new(),
                         cells: row.cells.len(),
                         title_cell: fc + 1,
+                        line_layout: false,
                     });
                     open = Open::Measure(t.measures.len() - 1);
                     continue;
@@ -376,17 +381,26 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                 Open::Indicator(i) => Some(&mut t.indicators[i]),
                 _ => None,
             };
+            let heading = is_heading(&first_str);
+            if !row.has_status() && matches!(row.kind, RowKind::Plain | RowKind::Layout) {
+                t.text_rows.push((pi, row.range.clone(), row.text()));
+            }
             if let Some(e) = target {
-                if is_continuation(row, fc, e) {
+                if !heading && (row.has_status() || is_continuation(row, fc, e)) {
                     continue_entity(e, row, fc, pi);
+                    continue;
+                }
+                // Running text under an entity of a text-only layout (one cell a line):
+                // its notes once the status is read, else part of its body.
+                if !heading && e.line_layout && row.kind == RowKind::Plain {
+                    if e.toks.iter().any(|(_, t)| matches!(t.kind, TokKind::Box(_) | TokKind::SoftTick)) {
+                        e.notes.push(first_str);
+                    }
                     continue;
                 }
             }
             if matches!(row.kind, RowKind::Plain) && !row.has_status() {
                 open = Open::None;
-                t.text_rows.push((pi, row.range.clone(), first_str));
-            } else if !row.has_status() && matches!(row.kind, RowKind::Layout) {
-                t.text_rows.push((pi, row.range.clone(), row.text()));
             }
         }
     }
@@ -459,6 +473,14 @@ fn continue_entity(e: &mut Entity, row: &Row, fc: usize, pi: usize) {
         e.toks.extend(toks.into_iter().map(|x| (pi, x)));
     }
     e.notes.extend(notes);
+}
+
+/// A heading that ends the table above it ("ตัวชี้วัดย่อยที่ 9.2", "**บทที่ 3**").
+fn is_heading(s: &str) -> bool {
+    let s = s.trim_start_matches(['*', '#', ' ']);
+    ["ตัวชี้วัดย่อย", "บทที่", "แบบวัด", "ประเด็น", "ส่วนที่", "ตอนที่", "ข้อเสนอแนะ", "สรุป"]
+        .iter()
+        .any(|h| s.starts_with(h))
 }
 
 fn title_of(c: &Cell) -> String {
