@@ -87,15 +87,26 @@ const HEADER_WORDS: [&str; 16] = [
 
 /// A header row: two or more short cells that are header words.
 fn header_kind(row: &Row) -> Option<TableKind> {
-    if row.cells.len() < 2 && !row.header {
+    let texts: Vec<String> = if row.cells.len() < 2 && !row.header {
+        // A header written as one line of words ("ข้อ ข้อมูล องค์ประกอบ ผู้รับผิดชอบ").
+        let text = row.cells.first().map(Cell::text).unwrap_or_default();
+        let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+        if text.chars().count() > 120 || words.len() < 3 {
+            return None;
+        }
+        words
+    } else {
+        row.cells.iter().map(Cell::text).collect()
+    };
+    if texts.len() < 2 {
         return None;
     }
-    let texts: Vec<String> = row.cells.iter().map(Cell::text).collect();
     let hits = texts
         .iter()
         .filter(|t| t.chars().count() <= 40 && HEADER_WORDS.iter().any(|w| t.starts_with(w)))
         .count();
-    if hits < 2 && !(row.header && hits >= 1) {
+    let needed = if row.cells.len() < 2 && !row.header { 3.max(texts.len() * 2 / 3) } else { 2 };
+    if hits < needed && !(row.header && hits >= 1) {
         return None;
     }
     if row.has_status() {
@@ -203,6 +214,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
         Indicator(usize),
         Measure(usize),
     }
+    let mut pending: Option<(usize, Range<usize>, u32)> = None;
     let mut open = Open::None;
     for (pi, page) in pages.iter().enumerate() {
         for row in &page.rows {
@@ -218,6 +230,29 @@ pub fn read_tables(pages: &[Page]) -> Tables {
             };
             let first_cell = &row.cells[fc];
             let first_str = first_cell.text();
+            // A code alone on its line takes the next line as its title (plain OCR).
+            if let Some((ppi, code_range, n)) = pending.take() {
+                let title = first_str.trim().to_string();
+                if has_letters(&title) && !row.has_status() && !is_heading(&title) {
+                    let range = if ppi == pi { code_range.start..row.range.end } else { code_range.clone() };
+                    t.items.push(Entity {
+                        page: ppi,
+                        range,
+                        code_range: Some(code_range),
+                        written: Some(n),
+                        number: n,
+                        title,
+                        toks: Vec::new(),
+                        notes: Vec::new(),
+                        cells: 1,
+                        title_cell: 0,
+                        line_layout: true,
+                    });
+                    open = Open::Item(t.items.len() - 1);
+                    kind = TableKind::Items;
+                    continue;
+                }
+            }
             // An OIT item row: a code at the start of the first filled cell.
             if let Some((tok, ti)) = first_text(first_cell) {
                 let lead = tok.text.len() - tok.text.trim_start().len();
@@ -247,11 +282,17 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                         {
                             title = title_of(c);
                             title_cell = i;
+                        } else if !row.has_status()
+                            && (kind == TableKind::Items || !t.items.is_empty() || s.starts_with(['O', 'o']))
+                        {
+                            pending = Some((pi, code_range, n));
+                            continue;
                         }
                     }
                     let plain_ok = row.kind != RowKind::Plain
                         || row.has_status()
                         || kind == TableKind::Items
+                        || !t.items.is_empty()
                         || s.starts_with(['O', 'o']);
                     if has_letters(&title) && plain_ok && !first_str.starts_with("ตัวชี้วัด")
                     {
