@@ -20,8 +20,12 @@ fn seed_metadata() {
     assert_eq!(d.agency.name.as_deref(), Some("เทศบาลตำบลโคกสำราญ"));
     assert_eq!(d.agency.agency_type.as_deref(), Some("เทศบาล"));
     assert_eq!(d.agency.subdistrict.as_deref(), Some("โคกสำราญ"));
-    assert_eq!(d.agency.district.as_deref(), Some("บ้านแพ้ว"));
     assert_eq!(d.agency.province.as_deref(), Some("ขอนแก่น"));
+    // As stated: อำเภอบ้านแพ้ว is not in ขอนแก่น; the gazetteer's consistent place is
+    // ตำบลโคกสำราญ อำเภอบ้านแฮด จังหวัดขอนแก่น (402402), and the conflict is flagged.
+    assert_eq!(d.agency.stated.district.as_deref(), Some("บ้านแพ้ว"));
+    assert_eq!(d.agency.district.as_deref(), Some("บ้านแฮด"));
+    assert_eq!(d.agency.geocode.as_deref(), Some("402402"));
     assert_eq!(d.fiscal_year, Some(2566));
     assert_eq!(d.overall_score, Some(99.18));
     assert_eq!(d.level.as_deref(), Some("ผ่านดีเยี่ยม"));

@@ -65,7 +65,10 @@ pub fn repeat_key(s: &str) -> String {
 /// recurs across a document (a unit's name in every row) is not a run. Returns (id of
 /// the first line of the run, its text, run length). `lines` are (any id, text) in
 /// document order.
-pub fn repeated_lines<T: Clone>(lines: &[(T, String)], min_count: usize) -> Vec<(T, String, usize)> {
+pub fn repeated_lines<T: Clone>(
+    lines: &[(T, String)],
+    min_count: usize,
+) -> Vec<(T, String, usize)> {
     // key -> (first index of the current run, last index seen, run length, best run)
     let mut runs: HashMap<String, (usize, usize, usize)> = HashMap::new();
     let mut best: HashMap<String, (usize, usize)> = HashMap::new();
@@ -86,7 +89,10 @@ pub fn repeated_lines<T: Clone>(lines: &[(T, String)], min_count: usize) -> Vec<
             *b = (first, n);
         }
     }
-    let mut out: Vec<(usize, usize)> = best.into_values().filter(|(_, n)| *n >= min_count).collect();
+    let mut out: Vec<(usize, usize)> = best
+        .into_values()
+        .filter(|(_, n)| *n >= min_count)
+        .collect();
     out.sort();
     out.into_iter()
         .map(|(first, n)| (lines[first].0.clone(), lines[first].1.clone(), n))

@@ -29,6 +29,9 @@ pub struct AgencyMention {
     pub place: String,
     /// Whether the place part starts with a known place name.
     pub known_place: bool,
+    /// The known place name the place part starts with ("พระรักษ์" of a name cut short
+    /// by a line break as "พระรักษ์เรีย").
+    pub known_prefix: String,
     pub page: usize,
     pub range: Range<usize>,
 }
@@ -148,7 +151,11 @@ pub fn agency_mentions(page: &Page, page_idx: usize) -> Vec<AgencyMention> {
             "เทศบาลเมือง" | "ทม." => ("เทศบาลเมือง", "เทศบาล"),
             _ => ("เทศบาลตำบล", "เทศบาล"),
         };
+        let known_prefix = place_prefix_len(place)
+            .map(|l| place[..l].to_string())
+            .unwrap_or_default();
         out.push(AgencyMention {
+            known_prefix,
             name: format!("{full}{place}"),
             kind,
             place: place.to_string(),

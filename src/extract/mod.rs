@@ -148,6 +148,16 @@ pub fn extract(source: Source, pages: &[PageText], mut flags: Vec<Flag>) -> Docu
             agency.district.as_deref(),
             agency.province.as_deref(),
         );
+        agency.stated = crate::model::StatedPlace {
+            subdistrict: agency.subdistrict.clone(),
+            district: agency.district.clone(),
+            province: agency.province.clone(),
+        };
+        if res.geocode.is_some() {
+            agency.subdistrict = res.subdistrict;
+            agency.district = res.district;
+            agency.province = res.province;
+        }
         agency.geocode = res.geocode;
         if let Some(msg) = res.mismatch {
             flags.push(flag(
@@ -162,11 +172,13 @@ pub fn extract(source: Source, pages: &[PageText], mut flags: Vec<Flag>) -> Docu
     if let Some(m) = &own {
         let mut seen = BTreeSet::new();
         for o in &mentions {
-            if o.name != m.name
-                && o.known_place
-                && o.place != m.place
-                && seen.insert(o.name.clone())
-            {
+            // The same place cut differently (a name broken by a line end, "พระรักษ์เรีย")
+            // is the report's own agency, whatever its type prefix says.
+            let same_place = o.place == m.place
+                || (!m.known_prefix.is_empty()
+                    && o.known_prefix == m.known_prefix
+                    && o.place.starts_with(&m.place));
+            if o.known_place && !same_place && seen.insert(o.name.clone()) {
                 flags.push(flag(
                     FlagCode::OtherAgency,
                     Severity::Warning,
@@ -357,7 +369,7 @@ fn opening_end(pages: &[Page]) -> (usize, usize) {
         for r in &p.rows {
             match r.kind {
                 rows::RowKind::Blank => continue,
-                rows::RowKind::Plain if n < 8 => {
+                rows::RowKind::Plain | rows::RowKind::Layout if n < 8 && r.cells.len() == 1 => {
                     end = Some(r.range.end);
                     n += 1;
                 }
@@ -559,7 +571,30 @@ fn read_items(
             span,
         });
     }
-    // Missing items, where the document lists the OIT items at all.
+    // Missing items, where the document lists the OIT items at all. With no known list,
+    // only gaps in the written sequence can be told.
+    if cat.is_none() && out.len() >= 20 {
+        let last = seen.keys().next_back().copied().unwrap_or(0).min(99);
+        for n in 1..last {
+            if !seen.contains_key(&n) {
+                let near = out
+                    .iter()
+                    .find(|i| {
+                        i.code
+                            .as_deref()
+                            .and_then(|s| s[1..].parse::<u32>().ok())
+                            .is_some_and(|m| m > n)
+                    })
+                    .map(|i| i.span.clone());
+                flags.push(flag(
+                    FlagCode::ItemMissing,
+                    Severity::Warning,
+                    format!("item O{n} is missing from the written sequence"),
+                    near,
+                ));
+            }
+        }
+    }
     if let Some(c) = cat {
         if out.len() >= 20 {
             for n in 1..=43u32 {

@@ -41,6 +41,8 @@ pub struct Entity {
     pub title_cell: usize,
     /// The opening row is a line of text (plain OCR or layout text), not a table row.
     pub line_layout: bool,
+    /// Layout text: the column where the status marks stand.
+    pub status_col: Option<usize>,
 }
 
 #[derive(Debug, Default)]
@@ -105,7 +107,11 @@ fn header_kind(row: &Row) -> Option<TableKind> {
         .iter()
         .filter(|t| t.chars().count() <= 40 && HEADER_WORDS.iter().any(|w| t.starts_with(w)))
         .count();
-    let needed = if row.cells.len() < 2 && !row.header { 3.max(texts.len() * 2 / 3) } else { 2 };
+    let needed = if row.cells.len() < 2 && !row.header {
+        3.max(texts.len() * 2 / 3)
+    } else {
+        2
+    };
     if hits < needed && !(row.header && hits >= 1) {
         return None;
     }
@@ -234,7 +240,11 @@ pub fn read_tables(pages: &[Page]) -> Tables {
             if let Some((ppi, code_range, n)) = pending.take() {
                 let title = first_str.trim().to_string();
                 if has_letters(&title) && !row.has_status() && !is_heading(&title) {
-                    let range = if ppi == pi { code_range.start..row.range.end } else { code_range.clone() };
+                    let range = if ppi == pi {
+                        code_range.start..row.range.end
+                    } else {
+                        code_range.clone()
+                    };
                     t.items.push(Entity {
                         page: ppi,
                         range,
@@ -247,6 +257,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                         cells: 1,
                         title_cell: 0,
                         line_layout: true,
+                        status_col: None,
                     });
                     open = Open::Item(t.items.len() - 1);
                     kind = TableKind::Items;
@@ -283,7 +294,9 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                             title = title_of(c);
                             title_cell = i;
                         } else if !row.has_status()
-                            && (kind == TableKind::Items || !t.items.is_empty() || s.starts_with(['O', 'o']))
+                            && (kind == TableKind::Items
+                                || !t.items.is_empty()
+                                || s.starts_with(['O', 'o']))
                         {
                             pending = Some((pi, code_range, n));
                             continue;
@@ -315,6 +328,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                             cells: row.cells.len(),
                             title_cell,
                             line_layout: matches!(row.kind, RowKind::Plain | RowKind::Layout),
+                            status_col: status_col(row),
                         });
                         open = Open::Item(t.items.len() - 1);
                         kind = TableKind::Items;
@@ -379,6 +393,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                             cells: row.cells.len(),
                             title_cell: fc,
                             line_layout: matches!(row.kind, RowKind::Plain | RowKind::Layout),
+                            status_col: status_col(row),
                         });
                         open = Open::Indicator(t.indicators.len() - 1);
                     }
@@ -411,6 +426,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                         cells: row.cells.len(),
                         title_cell: fc + 1,
                         line_layout: false,
+                        status_col: None,
                     });
                     open = Open::Measure(t.measures.len() - 1);
                     continue;
@@ -434,7 +450,10 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                 // Running text under an entity of a text-only layout (one cell a line):
                 // its notes once the status is read, else part of its body.
                 if !heading && e.line_layout && row.kind == RowKind::Plain {
-                    if e.toks.iter().any(|(_, t)| matches!(t.kind, TokKind::Box(_) | TokKind::SoftTick)) {
+                    if e.toks
+                        .iter()
+                        .any(|(_, t)| matches!(t.kind, TokKind::Box(_) | TokKind::SoftTick))
+                    {
                         e.notes.push(first_str);
                     }
                     continue;
@@ -504,24 +523,53 @@ fn continue_entity(e: &mut Entity, row: &Row, fc: usize, pi: usize) {
                 }
             }
         }
-    } else if row.kind == RowKind::Layout && e.title_cell == 0 {
-        // Layout text: the first indented cell continues the title when it sits before
-        // the status column.
     }
     let (toks, notes) = status_and_notes(row, 0);
     if !toks.is_empty() {
         e.toks.push((pi, break_tok()));
         e.toks.extend(toks.into_iter().map(|x| (pi, x)));
+        if row.kind == RowKind::Layout {
+            e.status_col = e.status_col.or(status_col(row));
+        }
+    } else if let (RowKind::Layout, Some(sc)) = (row.kind, e.status_col) {
+        // Layout text: wrapped lines of the status column are notes.
+        let text = row
+            .cells
+            .iter()
+            .filter(|c| c.col + 3 >= sc)
+            .map(Cell::text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !text.is_empty() {
+            e.notes.push(text);
+        }
     }
     e.notes.extend(notes);
+}
+
+/// Column of the first cell with status marks, for layout rows.
+fn status_col(row: &Row) -> Option<usize> {
+    if row.kind != RowKind::Layout {
+        return None;
+    }
+    row.cells.iter().find(|c| c.has_status()).map(|c| c.col)
 }
 
 /// A heading that ends the table above it ("ตัวชี้วัดย่อยที่ 9.2", "**บทที่ 3**").
 fn is_heading(s: &str) -> bool {
     let s = s.trim_start_matches(['*', '#', ' ']);
-    ["ตัวชี้วัดย่อย", "บทที่", "แบบวัด", "ประเด็น", "ส่วนที่", "ตอนที่", "ข้อเสนอแนะ", "สรุป"]
-        .iter()
-        .any(|h| s.starts_with(h))
+    [
+        "ตัวชี้วัดย่อย",
+        "บทที่",
+        "แบบวัด",
+        "ประเด็น",
+        "ส่วนที่",
+        "ตอนที่",
+        "ข้อเสนอแนะ",
+        "สรุป",
+    ]
+    .iter()
+    .any(|h| s.starts_with(h))
 }
 
 fn title_of(c: &Cell) -> String {
