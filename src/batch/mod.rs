@@ -144,7 +144,7 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
     // Shard, then one document per content.
     let in_shard: Vec<(PathBuf, Hashed)> = hashed
         .into_iter()
-        .filter(|(_, h)| opts.shard.map_or(true, |s| s.contains(&h.sha256)))
+        .filter(|(_, h)| opts.shard.is_none_or(|s| s.contains(&h.sha256)))
         .collect();
     let mut first_of: BTreeMap<String, usize> = BTreeMap::new();
     let mut unique: Vec<(PathBuf, Hashed)> = Vec::new();

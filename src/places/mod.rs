@@ -288,7 +288,7 @@ impl Gazetteer {
         let within = |v: &Vec<usize>| -> Vec<usize> {
             v.iter()
                 .copied()
-                .filter(|&d| province.map_or(true, |p| self.districts[d].province == p))
+                .filter(|&d| province.is_none_or(|p| self.districts[d].province == p))
                 .collect()
         };
         if let Some(v) = self.district_by_key.get(&k) {
@@ -315,7 +315,7 @@ impl Gazetteer {
             return if inside.is_empty() { v.clone() } else { inside };
         }
         let scope: Vec<usize> = (0..self.districts.len())
-            .filter(|&d| province.map_or(true, |p| self.districts[d].province == p))
+            .filter(|&d| province.is_none_or(|p| self.districts[d].province == p))
             .collect();
         fuzzy(&k, &scope, |i| &self.districts[i].name)
     }
@@ -340,7 +340,7 @@ impl Gazetteer {
             if !districts.is_empty() {
                 districts.contains(&d)
             } else {
-                province.map_or(true, |p| self.districts[d].province == p)
+                province.is_none_or(|p| self.districts[d].province == p)
             }
         };
         if let Some(v) = self.subdistrict_by_loose.get(&loose_key(&k)) {
@@ -380,7 +380,7 @@ impl Gazetteer {
         let dists_in_prov: Vec<usize> = dists
             .iter()
             .copied()
-            .filter(|&d| prov.map_or(true, |p| self.districts[d].province == p))
+            .filter(|&d| prov.is_none_or(|p| self.districts[d].province == p))
             .collect();
         let subs = subdistrict
             .map(|s| self.match_subdistricts(s, &dists_in_prov, prov))
@@ -388,8 +388,8 @@ impl Gazetteer {
 
         let sub_fits = |s: usize, d: Option<&[usize]>, p: Option<usize>| {
             let sd = self.subdistricts[s].district;
-            d.map_or(true, |ds| ds.contains(&sd))
-                && p.map_or(true, |p| self.districts[sd].province == p)
+            d.is_none_or(|ds| ds.contains(&sd))
+                && p.is_none_or(|p| self.districts[sd].province == p)
         };
         let dist_given = !dists.is_empty();
         let sub_given = !subs.is_empty();
