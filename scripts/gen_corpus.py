@@ -568,6 +568,8 @@ def make_doc(idx, seed, gz, size, force_flavour=None):
     doc["lbl_nd"] = rng.choice(["ยังไม่ได้ดำเนินการ", "ยังไม่ได้ดำเนินการ", "ยังไม่ดำเนินการ"])
     doc["lbl_d"] = "ดำเนินการ"
     doc["omit_unchecked"] = style == "html" and rng.random() < 0.15
+    doc["echo"] = (flavour == "vlm" and style == "html" and not doc["box_after"]
+                   and not doc["omit_unchecked"] and rng.random() < 0.2)
     doc["tick_glyph"] = {"ballot": rng.choice("☑☒"), "tick": rng.choice("✓✔"),
                          "bracket": rng.choice(["[x]", "[X]", "[/]"]),
                          "paren": rng.choice(["( / )", "(/)", "( ✓ )"])}.get(style)
@@ -768,14 +770,19 @@ def status_options(rng, doc, status):
         pairs.reverse()
     out = []
     for checked, label in pairs:
+        echo = "ดำเนินการ" if label == doc["lbl_d"] else "ยังไม่ดำเนินการ"
         label = sara_am(rng, doc, label, 0.7)
         b = box(doc, checked)
         if not b:
-            out.append(label)
+            opt = label
         elif doc["box_after"]:
-            out.append(label + " " + b)
+            opt = label + " " + b
         else:
-            out.append(b + " " + label)
+            opt = b + " " + label
+        if doc["echo"]:
+            # VLM output seen in the seed: the label printed bare, then again with its box.
+            opt = "<p>%s</p> %s" % (sara_am(rng, doc, echo, 0.7), opt)
+        out.append(opt)
     return out
 
 
@@ -811,15 +818,13 @@ def desc_for(rng, doc, title):
 
 
 def split_title(rng, title):
+    """A title cut in two where a cell would wrap it: at a space, else at a syllable break."""
     words = title.split(" ")
     if len(words) > 1:
         k = rng.randrange(1, len(words))
         return [" ".join(words[:k]), " ".join(words[k:])]
-    k = rng.randrange(len(title) // 3, 2 * len(title) // 3)
-    while k < len(title) - 1 and 0x0E31 <= ord(title[k]) <= 0x0E4E:
-        k += 1
-    while k < len(title) - 1 and title[k] in "เแโใไ" and False:
-        k += 1
+    pts = [i for i in break_points(title) if len(title) // 4 <= i <= 3 * len(title) // 4]
+    k = rng.choice(pts) if pts else len(title) // 2
     return [title[:k], title[k:]]
 
 
@@ -851,7 +856,7 @@ def item_rows(rng, doc, it):
         desc = [x.replace("&", "&amp;") for x in desc]
     resp = rng.choice(RESPONSIBLE)
     notes = notes_for(rng, doc, it, title)
-    if doc["others"] and rng.random() < 0.15:
+    if doc["others"] and it["status"] == "done" and not it["contradict"] and rng.random() < 0.15:
         notes.append("-" + rng.choice(doc["others"]) + ("ได้" if rng.random() < 0.3 else " ได้") + "เชื่อมโยงช่องทางการสื่อสารไว้บนเว็บไซต์")
         doc["others_used"].add(notes[-1])
     opts = status_options(rng, doc, it["status"])
@@ -973,7 +978,7 @@ def build(rng, doc):
                 r = r + [Row([list(c) for c in r[0].cells], kind=r[0].kind)]
             for row in r:
                 # A continuation row goes to the next page after a repeated header.
-                if row.cont and rng.random() < 0.6:
+                if row.cont and rows and rng.random() < 0.6:
                     blocks.append(("table", header, rows))
                     blocks.append(("page",))
                     rows = []
@@ -1062,8 +1067,21 @@ def render_vlm(rng, doc, blocks):
             out.append("\t".join(header))
             for r in rows:
                 para = rng.random() < 0.35
+                last = r.cells[-1] if r.cells else []
+                if r.kind == "item" and len(r.cells) == 5 and last and last[0][0] == "opts" \
+                        and rng.random() < 0.08:
+                    # The status cell spread over physical lines whose other cells are
+                    # empty (seed, O10-O12): one logical row, three lines.
+                    cells = [" ".join(seg_text_vlm(rng, doc, s, para) for s in c) for c in r.cells[:-1]]
+                    opts = last[0][1]
+                    rest = [seg_text_vlm(rng, doc, s, True) for s in last[1:]]
+                    out.append("\t".join(cells + [opts[0]]))
+                    out.append("\t" * 4 + opts[1])
+                    if rest:
+                        out.append("\t" * 4 + " ".join(rest))
+                    continue
                 cells = [" ".join(seg_text_vlm(rng, doc, s, para) for s in c) for c in r.cells]
-                if r.cells and r.cells[0] and rng.random() < 0.05 and para:
+                if r.kind == "item" and r.cells and r.cells[0] and rng.random() < 0.05 and para:
                     cells[0] = "<p>%s</p> <p>%s</p>" % (cells[0].replace("<p>", "").replace("</p>", ""), cells[1].replace("<p>", "").replace("</p>", ""))
                     cells = [cells[0]] + cells[2:]
                 out.append("\t".join(cells))
@@ -1111,7 +1129,7 @@ def render_html(rng, doc, blocks):
         elif b[0] == "p":
             out.append("<p>%s</p>" % b[1])
         elif b[0] == "lines":
-            out.append("<p>" + "<br>\n".join(x for x in b[1] if x) + "</p>")
+            out.extend("<p>%s</p>" % x for x in b[1] if x)
         elif b[0] == "page":
             out.append("</body></html>\f<html><body>")
         elif b[0] == "table":
