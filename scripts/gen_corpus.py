@@ -570,9 +570,19 @@ def make_doc(idx, seed, gz, size, force_flavour=None):
     doc["omit_unchecked"] = style == "html" and rng.random() < 0.15
     doc["echo"] = (flavour == "vlm" and style == "html" and not doc["box_after"]
                    and not doc["omit_unchecked"] and rng.random() < 0.2)
-    doc["tick_glyph"] = {"ballot": rng.choice("☑☒"), "tick": rng.choice("✓✔"),
-                         "bracket": rng.choice(["[x]", "[X]", "[/]"]),
-                         "paren": rng.choice(["( / )", "(/)", "( ✓ )"])}.get(style)
+    doc["glyphs"] = {"ballot": rng.choice("☑☒"), "tick": rng.choice("✓✔"),
+                     "bracket": rng.choice(["[x]", "[X]", "[/]"]),
+                     "paren": rng.choice(["( / )", "(/)", "( ✓ )"])}
+    doc["cur_style"] = style
+    # Now and then the indicator table was typed with other boxes than the OIT table.
+    doc["ind_style"] = style
+    if rng.random() < 0.15:
+        alt = [x for x in FLAVOUR_STYLES[flavour] if x != style and (x != "html" or not doc["omit_unchecked"])]
+        if doc["box_after"]:
+            alt = [x for x in alt if x not in ("tick", "slash")]
+        if alt:
+            doc["ind_style"] = rng.choice(alt)
+            doc["damage"].add("mixed_checkbox_styles")
 
     def flag(code, target):
         doc["flags"].add(code)
@@ -737,23 +747,23 @@ def make_doc(idx, seed, gz, size, force_flavour=None):
 
 
 def box(doc, checked):
-    st = doc["style"]
+    st = doc["cur_style"]
     if st == "html":
         if checked:
             return '<input checked="" type="checkbox"/>'
         return "" if doc["omit_unchecked"] else '<input type="checkbox"/>'
     if st == "ballot":
-        return doc["tick_glyph"] if checked else "☐"
+        return doc["glyphs"][st] if checked else "☐"
     if st == "tick":
-        return doc["tick_glyph"] if checked else ""
+        return doc["glyphs"][st] if checked else ""
     if st == "slash":
         return "/" if checked else ""
     if st == "square":
         return "■" if checked else "□"
     if st == "bracket":
-        return doc["tick_glyph"] if checked else "[ ]"
+        return doc["glyphs"][st] if checked else "[ ]"
     if st == "paren":
-        return doc["tick_glyph"] if checked else "(   )"
+        return doc["glyphs"][st] if checked else "(   )"
     if st == "wingdings":
         return "\uf0fe" if checked else "\uf0a8"
     if st == "wingdings2":
@@ -934,7 +944,21 @@ def build(rng, doc):
         "ผลการประเมินคุณธรรมและความโปร่งใส ปี {y} ของ{n} ได้คะแนน {s} ระดับ {l} ",
     ]).format(n=a["name"], y=y, s=score, l=lv)
     intro += ("" if doc["size"] == "small" else rng.choice(FILLER) + " ") + a["short"] + " ได้จัดทำรายงานผลการดำเนินงาน ดังนี้"
-    blocks.append(("p", sara_am(rng, doc, intro, 0.3)))
+    if rng.random() < 0.25:
+        # Score summary table; the introduction then may not repeat the score.
+        w = [("IIT", 30), ("EIT", 30), ("OIT", 40)]
+        parts = [round(min(100.0, max(0.0, doc["score"] + rng.uniform(-6, 6))), 2) for _ in w]
+        fmt = (lambda v: thai("%.2f" % v)) if doc["digits"] == "thai" else (lambda v: "%.2f" % v)
+        srows = [Row([[("t", "%s (ร้อยละ %s)" % (k, num_text(rng, doc, wt)))], [("t", fmt(v))]]) for (k, wt), v in zip(w, parts)]
+        srows.append(Row([[("t", "คะแนนรวม")], [("t", score)]]))
+        srows.append(Row([[("t", "ระดับผลการประเมิน")], [("t", lv)]]))
+        if rng.random() < 0.5:
+            intro = "ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ%s ประจำปีงบประมาณ พ.ศ. %s ปรากฏดังตาราง " % (a["name"], y)
+        blocks.append(("p", sara_am(rng, doc, intro, 0.3)))
+        blocks.append(("table", ["เครื่องมือการประเมิน", "คะแนน"], srows))
+        doc["damage"].add("score_table")
+    else:
+        blocks.append(("p", sara_am(rng, doc, intro, 0.3)))
 
     if doc["measures"]:
         header = ["ลำดับ", "มาตรการ/กิจกรรม", "วิธีดำเนินการ", "ระยะเวลา", "ผู้รับผิดชอบ", "ผลการดำเนินการ"]
@@ -947,12 +971,24 @@ def build(rng, doc):
 
     # Indicator table; split over pages with a repeated header.
     header = ["ตัวชี้วัด", "แนวทางการยกระดับการประเมิน", "ผู้รับผิดชอบ", "ระยะเวลา", "ความก้าวหน้าผลการดำเนินการ"]
+    doc["cur_style"] = doc["ind_style"]
     rows = [indicator_row(rng, doc, ind) for ind in doc["inds"]]
+    doc["cur_style"] = doc["style"]
     cut = rng.choice([len(rows), 5, 4])
     blocks.append(("table", header, rows[:cut]))
     if cut < len(rows):
         blocks.append(("page",))
-        blocks.append(("table", header, rows[cut:]))
+        rest = rows[cut:]
+        if rng.random() < 0.35:
+            # The last indicator of the page goes on after the repeated header, with its
+            # label repeated (as in the seed) or an empty first cell, and no boxes.
+            ind = doc["inds"][cut - 1]
+            label = "ตัวชี้วัดที่ " + num_text(rng, doc, ind["number"]) + " " + ind["title"] if rng.random() < 0.5 else ""
+            rest = [Row([[("t", label)], [("t", rng.choice(IND_ACTIONS))], [("t", rng.choice(RESPONSIBLE))],
+                         [("t", "ตลอดปีงบประมาณ")], [("t", "โดยทุกส่วนราชการนำข้อเสนอแนะมาปรับปรุงการให้บริการ")]],
+                        cont=True)] + rest
+            doc["damage"].add("indicator_continued")
+        blocks.append(("table", header, rest))
 
     blocks.append(("h", rng.choice(["ประเด็นการประเมิน OIT", "แบบวัดการเปิดเผยข้อมูลสาธารณะ (Open Data Integrity and Transparency Assessment: OIT)"])))
     header = rng.choice([["ข้อ", "ข้อมูล", "องค์ประกอบด้านข้อมูล", "ผู้รับผิดชอบ", "ความก้าวหน้าผลการดำเนินการ"],
@@ -1228,7 +1264,7 @@ def render_layout(rng, doc, blocks):
             out += ["\f" + " " * 60 + num_text(rng, doc, page_no), ""]
         elif b[0] == "table":
             _, header, rows = b
-            ws = widths[:len(header)] if len(header) >= 5 else [14, 20, 20][:len(header)]
+            ws = widths[:len(header)] if len(header) >= 5 else {2: [30, 14], 3: [16, 16, 16]}.get(len(header), [20] * len(header))
             if len(header) == 6:
                 ws = [6, 30, 36, 14, 16, 30]
             if header[0] == "ตัวชี้วัด":

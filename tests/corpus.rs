@@ -347,12 +347,17 @@ fn ratio(ok: usize, all: usize) -> f64 {
 #[test]
 #[ignore]
 fn extractor_scores_on_generated_corpus() {
+    // ITA_CORPUS_N / ITA_CORPUS_SEED score a bigger or another corpus.
+    let n = std::env::var("ITA_CORPUS_N").unwrap_or_else(|_| "200".to_string());
+    let seed = std::env::var("ITA_CORPUS_SEED").unwrap_or_else(|_| "1".to_string());
     let tmp = tempfile::tempdir().expect("tempdir");
-    if !generate(tmp.path(), &["--n", "200", "--seed", "1"]) {
+    if !generate(tmp.path(), &["--n", &n, "--seed", &seed]) {
         return;
     }
     let answers = read_answers(tmp.path());
     let opts = PipelineOptions::default();
+    // Item status accuracy per flavour and per checkbox style: (ok, all).
+    let mut by_group: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let (mut items_ok, mut items_all) = (0, 0);
     let (mut corr_ok, mut corr_all) = (0, 0);
     let (mut ind_ok, mut ind_all) = (0, 0);
@@ -371,6 +376,15 @@ fn extractor_scores_on_generated_corpus() {
             let got = out["oit_items"]
                 .as_array()
                 .and_then(|v| v.iter().find(|o| s(&o["code"]) == code));
+            let ok = got.is_some_and(|o| o["status"] == it["status"]);
+            for g in [
+                format!("flavour {}", s(&a["flavour"])),
+                format!("style {}", s(&a["checkbox_style"])),
+            ] {
+                let e = by_group.entry(g).or_default();
+                e.0 += usize::from(ok);
+                e.1 += 1;
+            }
             match got {
                 Some(o) if o["status"] == it["status"] => items_ok += 1,
                 Some(o) => misses.push(format!(
@@ -476,6 +490,9 @@ fn extractor_scores_on_generated_corpus() {
         "item status accuracy",
         ratio(items_ok, items_all)
     );
+    for (g, (ok, all)) in &by_group {
+        println!("{:<28} {:>8.4}", format!("  items, {g}"), ratio(*ok, *all));
+    }
     println!(
         "{:<28} {:>8.4}",
         "item code_corrected recall",
