@@ -230,6 +230,28 @@ impl Gazetteer {
         g
     }
 
+    /// The place a DOPA code names (2, 4 or 6 digits), with canonical names.
+    pub fn lookup(&self, geocode: &str) -> Option<Resolution> {
+        match geocode.len() {
+            6 => self
+                .subdistricts
+                .iter()
+                .position(|s| s.code == geocode)
+                .map(|i| self.at_subdistrict(i, None)),
+            4 => self
+                .districts
+                .iter()
+                .position(|d| d.code == geocode)
+                .map(|i| self.at_district(i, None)),
+            2 => self
+                .provinces
+                .iter()
+                .position(|p| p.code == geocode)
+                .map(|i| self.at_province(Some(i), None)),
+            _ => None,
+        }
+    }
+
     /// Number of (provinces, districts, subdistricts) loaded.
     pub fn counts(&self) -> (usize, usize, usize) {
         (
@@ -707,9 +729,18 @@ pub fn key(name: &str) -> String {
     let mut s: String = name
         .chars()
         .filter(|c| {
-            !c.is_whitespace() && !matches!(c, '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00AD}')
+            !c.is_whitespace()
+                && !matches!(c, '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00AD}')
+                // markup and punctuation around a name ("**ขอนแก่น**", "(ยโสธร)", "บ้านแฮด,")
+                && !matches!(
+                    c,
+                    '*' | '_' | '#' | '|' | ':' | ';' | ',' | '(' | ')' | '[' | ']' | '"' | '\''
+                )
         })
         .collect();
+    while s.ends_with('.') {
+        s.pop();
+    }
     if s.contains('\u{0E4D}') {
         s = s.replace("\u{0E4D}\u{0E32}", "\u{0E33}");
     }
@@ -1067,6 +1098,26 @@ mod tests {
     }
 
     #[test]
+    fn lookup_table() {
+        let g = gazetteer();
+        type Want<'a> = Option<(&'a str, Option<&'a str>)>;
+        let cases: &[(&str, Want)] = &[
+            ("402402", Some(("ขอนแก่น", Some("บ้านแฮด")))),
+            ("7403", Some(("สมุทรสาคร", Some("บ้านแพ้ว")))),
+            ("40", Some(("ขอนแก่น", None))),
+            ("99", None),
+            ("", None),
+        ];
+        for (code, want) in cases {
+            let got = g.lookup(code);
+            let got = got
+                .as_ref()
+                .map(|r| (r.province.as_deref().unwrap_or(""), r.district.as_deref()));
+            assert_eq!(got, *want, "{code}");
+        }
+    }
+
+    #[test]
     fn keys_strip_prefixes_and_repair() {
         let cases: &[(&str, &str)] = &[
             ("ตำบลโคกสำราญ", "โคกสำราญ"),
@@ -1076,6 +1127,8 @@ mod tests {
             ("จ.ขอนแก่น", "ขอนแก่น"),
             ("เขตพระนคร", "พระนคร"),
             ("ตำบล", "ตำบล"),
+            ("**จังหวัดขอนแก่น**", "ขอนแก่น"),
+            ("(บ้านแฮด).", "บ้านแฮด"),
         ];
         for (raw, want) in cases {
             assert_eq!(key(raw), *want, "{raw}");
