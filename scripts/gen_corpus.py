@@ -281,6 +281,15 @@ NOT_DONE_NOTES = [
     "-จะดำเนินการในปีงบประมาณถัดไป",
     "",
 ]
+# Notes that plainly report finished work (used to contradict a "not done" tick).
+FINISHED_NOTES = [
+    "-ได้จัดทำ{t}และเผยแพร่บนเว็บไซต์หลักของ{a}เรียบร้อยแล้ว",
+    "-เผยแพร่ข้อมูลบนเว็บไซต์หลักของหน่วยงานครบตามองค์ประกอบ",
+    "-ดำเนินการแล้วเสร็จ และรายงานผู้บริหารทราบ",
+    "-จัดทำข้อมูลครบถ้วนและเผยแพร่ผ่านเว็บไซต์ของ{a}",
+    "-มีการจัดทำประกาศนโยบายต่อต้านการทุจริตของผู้บริหารสูงสุด",
+    "-จัดทำแผนป้องกันและปราบปรามการทุจริตและเผยแพร่ให้ประชาชนได้รับทราบ",
+]
 # Notes that contradict a "done" tick.
 NOT_STARTED_NOTES = [
     "-ยังไม่ได้จัดทำ เนื่องจากอยู่ระหว่างรวบรวมข้อมูล",
@@ -656,7 +665,7 @@ def make_doc(idx, seed, gz, size, force_flavour=None):
             flag("status_contradicts_text", tgt)
 
     # Item damage.
-    if inj["item_missing"]:
+    if inj["item_missing"] and year != 2568:  # no catalogue to miss an item from
         k = rng.randrange(2, len(items) - 2)
         items[k]["missing"] = True
         flag("item_missing", "O%d" % items[k]["num"])
@@ -706,6 +715,8 @@ def make_doc(idx, seed, gz, size, force_flavour=None):
         doc["damage"].add("code_prefix_variants")
     for it in items:
         p = prefix if rng.random() > 0.1 else rng.choice(["O", "๐", "0"])
+        if p in ("O", "o") and rng.random() < 0.03:
+            p += rng.choice([" ", "."])  # "O 12", "O.12"
         digits = str(it["num"])
         if doc["digits"] == "thai":
             digits = thai(digits)
@@ -812,7 +823,7 @@ def notes_for(rng, doc, row, title):
         n = 0
     notes = [rng.choice(pool).format(t=title, a=a) for _ in range(n)]
     if row["contradict"] == "finished":
-        notes = [DONE_NOTES[0].format(t=title, a=a), DONE_NOTES[2]]
+        notes = [x.format(t=title, a=a) for x in rng.sample(FINISHED_NOTES, 2)]
     return [sara_am(rng, doc, x, 0.4) for x in notes if x]
 
 
