@@ -398,23 +398,39 @@ def is_mark(ch):
     return o == 0x0E31 or 0x0E34 <= o <= 0x0E3A or 0x0E47 <= o <= 0x0E4E
 
 
+# Word starts a Thai word processor breaks lines before (a small dictionary of the words
+# ITA titles and notes are made of; Thai has no spaces between words).
+WORD_STARTS = sorted("""
+การ และ หรือ ของ ข้อมูล ประจำปี ประชาสัมพันธ์ ผู้บริหาร หน้าที่ ยุทธศาสตร์ แผน รายงาน ความ
+เจ้าหน้าที่ ทรัพยากร บุคคล จริยธรรม มาตรการ คุณธรรม โปร่งใส หน่วยงาน งบประมาณ จัดซื้อ จัดจ้าง
+พัสดุ ร้องเรียน ทุจริต ประพฤติ มิชอบ สถิติ บริการ ปฏิบัติ คู่มือ มาตรฐาน นโยบาย กฎหมาย เกี่ยวข้อง
+ติดต่อ โครงสร้าง อำนาจ ส่วนร่วม เสี่ยง ป้องกัน ประเมิน ขับเคลื่อน วัฒนธรรม เปิดโอกาส สำรวจ
+พึงพอใจ ดำเนินงาน ดำเนินการ คุ้มครอง ส่วนบุคคล ช่องทาง แจ้ง เรื่อง ติดตาม กำกับ ใช้จ่าย ผล ให้
+เกิด ภายใน พัฒนา หลักเกณฑ์ เจตนารมณ์ ประกาศ สร้าง รายเดือน เว็บไซต์ หลัก เผยแพร่ เรียบร้อย แล้ว
+จัดทำ ครบถ้วน ปรับปรุง ปัจจุบัน ทุก เดือน ระหว่าง รวบรวม คาดว่า แล้วเสร็จ ภายใน ไตรมาส พิจารณา
+ถัดไป เนื่องจาก องค์ประกอบ แสดง เป็น ใน ปี สามารถ เข้าถึง เชื่อมโยง ไปยัง ข้างต้น ได้ จาก ราย
+ละเอียด อย่างน้อย ประกอบด้วย วัตถุประสงค์ ขั้นตอน ระยะเวลา ไตรมาส ครอบคลุม แรก ง่าย ลงนาม โดย
+สูงสุด สำนัก ปลัด กอง คลัง ช่าง ศึกษา ธุรการ มี กำหนด เกณฑ์ อย่าง ชัดเจน มอบหมาย รับรู้
+เกี่ยวกับ บุคลากร เปิด โอกาส ตรวจสอบ เพื่อ เบาะแส สงสัย มาตรการ ผู้ ร้องเรียน ระดับ คะแนน
+""".split(), key=len, reverse=True)
+
+
 @functools.lru_cache(maxsize=65536)
 def break_points(s):
-    """Positions where a Thai line may break without splitting a syllable: before a
-    leading vowel (เ แ โ ใ ไ), or before a consonant that carries no mark and does not
-    follow a leading vowel; and after a space."""
-    pts = []
+    """Positions where a line of Thai may break: after a space, and before a known word
+    (WORD_STARTS)."""
+    pts = set()
     for i in range(1, len(s)):
-        ch, prev = s[i], s[i - 1]
-        if prev == " ":
-            pts.append(i)
-        elif ch in "เแโใไ" and prev not in "เแโใไ":
-            pts.append(i)
-        elif "\u0e01" <= ch <= "\u0e2e" and prev not in "เแโใไ" \
-                and (not is_mark(prev) or prev == "\u0e4c") \
-                and (i + 1 >= len(s) or not (is_mark(s[i + 1]) or s[i + 1] in "ะาำ")):
-            pts.append(i)
-    return tuple(pts)
+        if s[i - 1] == " " and s[i] != " ":
+            pts.add(i)
+    for w in WORD_STARTS:
+        j = s.find(w, 1)
+        while j > 0:
+            if not is_mark(s[j - 1]) or s[j - 1] in "\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e35\u0e34\u0e36\u0e37\u0e38\u0e39\u0e31":
+                pts.add(j)
+            j = s.find(w, j + 1)
+    # never between a consonant and its marks, nor after a leading vowel
+    return tuple(sorted(i for i in pts if not is_mark(s[i]) and s[i - 1] not in "เแโใไ"))
 
 
 def space_out(rng, s, p=0.25):
@@ -958,7 +974,13 @@ def build(rng, doc):
     if rng.random() < 0.25:
         # Score summary table; the introduction then may not repeat the score.
         w = [("IIT", 30), ("EIT", 30), ("OIT", 40)]
-        parts = [round(min(100.0, max(0.0, doc["score"] + rng.uniform(-6, 6))), 2) for _ in w]
+        # IIT, EIT, OIT whose weighted sum is the total (to the rounding of two decimals).
+        iit = round(min(100.0, max(0.0, doc["score"] + rng.uniform(-4, 4))), 2)
+        eit = round(min(100.0, max(0.0, doc["score"] + rng.uniform(-4, 4))), 2)
+        oit = (100 * doc["score"] - 30 * iit - 30 * eit) / 40
+        if not 0 <= oit <= 100:
+            iit = eit = oit = doc["score"]
+        parts = [iit, eit, round(oit, 2)]
         fmt = (lambda v: thai("%.2f" % v)) if doc["digits"] == "thai" else (lambda v: "%.2f" % v)
         srows = [Row([[("t", "%s (ร้อยละ %s)" % (k, num_text(rng, doc, wt)))], [("t", fmt(v))]]) for (k, wt), v in zip(w, parts)]
         srows.append(Row([[("t", "คะแนนรวม")], [("t", score)]]))
