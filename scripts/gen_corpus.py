@@ -500,6 +500,12 @@ def wrap(s, width):
     return tuple(x for x in out if x) or ("",)
 
 
+@functools.lru_cache(maxsize=65536)
+def wrap_padded(s, width):
+    """wrap(), each line padded to the column width (cached: cells repeat a lot)."""
+    return tuple(pad(x, width) for x in wrap(s, width))
+
+
 def pad(s, width):
     return s + " " * max(0, width - display_width(s))
 
@@ -1302,21 +1308,23 @@ def render_layout(rng, doc, blocks):
                 ws = [6, 30, 36, 14, 16, 30]
             if header[0] == "ตัวชี้วัด":
                 ws = [22, 34, 18, 16, 36]
-            hl = [wrap(h, w) for h, w in zip(header, ws)]
+            blank = [" " * w for w in ws]
+            sep = " " * gap
+            hl = [wrap_padded(h, w) for h, w in zip(header, ws)]
             for i in range(max(len(x) for x in hl)):
-                out.append((" " * gap).join(pad(x[i] if i < len(x) else "", w) for x, w in zip(hl, ws)).rstrip())
+                out.append(sep.join(x[i] if i < len(x) else e for x, e in zip(hl, blank)).rstrip())
             for r in rows:
                 cols = []
                 for c, w in zip(r.cells, ws):
                     lines = []
                     for ln in cell_lines(c):
-                        lines.extend(wrap(ln, w))
+                        lines.extend(wrap_padded(ln, w))
                     cols.append(lines)
                 while len(cols) < len(ws):
                     cols.append([])
                 n = max(len(x) for x in cols) if cols else 0
                 for i in range(n):
-                    out.append((" " * gap).join(pad(x[i] if i < len(x) else "", w) for x, w in zip(cols, ws)).rstrip())
+                    out.append(sep.join(x[i] if i < len(x) else e for x, e in zip(cols, blank)).rstrip())
                 if rng.random() < 0.5:
                     out.append("")
             out.append("")
