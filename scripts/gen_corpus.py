@@ -6,7 +6,7 @@ flavours real OCR tools write, with the damage real documents carry, plus one li
 expected answers per document:
 
     python3 scripts/gen_corpus.py --n 200 --seed 1 --out /tmp/corpus
-    python3 scripts/gen_corpus.py --n 10000 --size seed --out /tmp/bench   # ~100 KB each
+    python3 scripts/gen_corpus.py --n 10000 --size seed --jobs 2 --out /tmp/bench  # ~100 KB each
 
 Output folder:
     <id>.txt          the document (UTF-8; pages separated by form feed U+000C)
@@ -18,7 +18,9 @@ answers.jsonl, one object per line:
     flavour                       "vlm" | "pipe" | "html" | "plain" | "layout"
     size                          "small" | "normal" | "seed"
     checkbox_style                "html" | "ballot" | "tick" | "square" | "bracket" |
-                                  "paren" | "slash" | "wingdings" | "wingdings2"
+                                  "paren" | "slash" | "wingdings" | "wingdings2" (the OIT
+                                  table's; the indicator table may use another, see damage
+                                  "mixed_checkbox_styles")
     agency                        {name, type ("อบจ."|"เทศบาล"|"อบต."), subdistrict,
                                    district, province, geocode}: canonical gazetteer names
                                   of the most precise place that fits what the document
@@ -41,15 +43,31 @@ answers.jsonl, one object per line:
                                   an agency name, ...]}
     other_agencies                names of other agencies written in the document (each
                                   must appear in the message of an `other_agency` flag)
-    damage                        sorted list of damage kinds injected (informational:
-                                  sara_am, digit_mix, code_prefix_variants, split_rows, ...)
+    damage                        sorted list of damage kinds injected, informational:
+                                  code_misread, code_prefix_variants, digit_mix,
+                                  indicator_continued, mixed_checkbox_styles, sara_am_space,
+                                  sara_am_nikhahit, sara_am_lost, score_table, split_rows
 
-Statuses: done, not_done, conflict (both ticked), unknown (no tick). `status_missing`
-is expected whenever a row (item or indicator) is unknown, `status_conflict` whenever
-one is conflict. `repeated_text` means one line written 6 or more times in a run
-(blank lines between allowed); repeated table headers and cell values are normal and
-never expected to be flagged. "สำนักงาน ป.ป.ช." (the assessor) and the agency's own
-abbreviated name ("อบต.X", "ทต.X") are not other agencies.
+Statuses: done, not_done, conflict (both ticked), unknown (no tick). Expected flags:
+  status_missing           a row (item or indicator) is unknown
+  status_conflict          a row is conflict
+  status_contradicts_text  "not done" ticked while the notes report finished work, or
+                           (rarer) "done" ticked while the notes say nothing was done
+  item_code_corrected      a code misread (๓→๙, ๔→๕, ๘→๕); the item has code_corrected
+  item_missing             a catalogue item is absent (never in 2568 documents)
+  item_duplicate           an item row printed twice (listed once in oit_items)
+  location_mismatch        the stated district is in another province
+  other_agency             another agency is named (other_agencies lists the names)
+  foreign_script           a block of Khmer (or Myanmar) text
+  repeated_text            one line written 6 or more times in a run (blank lines between
+                           allowed, "1. X", "2. X" count as the same line); repeated table
+                           headers and repeated cell values are normal, never expected
+  unknown_catalogue        fiscal year 2568 (no known OIT list)
+Not flags: "O๑๒", "0๑๒", "๐๑๒", "o12", "O 12" are ordinary ways to write O12 (not
+corrections); a row continued on the next line, page or after a repeated header, and an
+indicator row continued after a page break (label repeated or empty, no boxes) are one
+row; "สำนักงาน ป.ป.ช." (the assessor) and the agency's own abbreviated name ("อบต.X",
+"ทต.X", "ทม.X", "ทน.X", "อบจ.X") are not other agencies.
 
 Python 3 standard library only; deterministic for a given --seed (each document has its
 own generator seeded from (seed, index)).
