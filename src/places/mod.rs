@@ -422,16 +422,14 @@ impl Gazetteer {
             .copied()
             .filter(|&s| sub_fits(s, dist_given.then_some(dists.as_slice()), prov))
             .collect();
-        let dist_full: Vec<usize> = dists_in_prov.clone();
-        let dist_prov_fit = !dist_given || prov.is_none() || !dists_in_prov.is_empty();
-        if sub_given && full.len() == 1 && dist_prov_fit {
+        if full.len() == 1 {
             return self.at_subdistrict(full[0], None);
         }
         if !sub_given {
-            if dist_full.len() == 1 {
-                return self.at_district(dist_full[0], None);
+            if dists_in_prov.len() == 1 {
+                return self.at_district(dists_in_prov[0], None);
             }
-            if dist_given && dist_full.is_empty() {
+            if dist_given && dists_in_prov.is_empty() {
                 // The district exists, but not in the stated province.
                 let msg = self.district_elsewhere(&dists, prov);
                 return self.at_province(prov, Some(msg));
