@@ -1095,6 +1095,26 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any text in, a resolution out: never a panic, and a geocode is always one the
+        /// gazetteer knows.
+        #[test]
+        fn resolve_and_find_never_panic(
+            a in "[ก-๙a-z .*()]{0,24}",
+            b in "(อำเภอ|อ\\.|เขต)?[ก-๙ ]{0,16}",
+            c in "(จังหวัด|จ\\.)?[ก-๙]{0,12}",
+        ) {
+            let g = gazetteer();
+            let r = g.resolve(Some(&a), Some(&b), Some(&c));
+            if let Some(code) = &r.geocode {
+                proptest::prop_assert!(g.lookup(code).is_some());
+            }
+            for (range, _, _) in g.find_places_in(&format!("{a}{b} {c}")) {
+                proptest::prop_assert!(range.start < range.end);
+            }
+        }
+    }
+
     #[test]
     fn lookup_table() {
         let g = gazetteer();
