@@ -230,6 +230,28 @@ impl Gazetteer {
         g
     }
 
+    /// The place a DOPA code names (2, 4 or 6 digits), with canonical names.
+    pub fn lookup(&self, geocode: &str) -> Option<Resolution> {
+        match geocode.len() {
+            6 => self
+                .subdistricts
+                .iter()
+                .position(|s| s.code == geocode)
+                .map(|i| self.at_subdistrict(i, None)),
+            4 => self
+                .districts
+                .iter()
+                .position(|d| d.code == geocode)
+                .map(|i| self.at_district(i, None)),
+            2 => self
+                .provinces
+                .iter()
+                .position(|p| p.code == geocode)
+                .map(|i| self.at_province(Some(i), None)),
+            _ => None,
+        }
+    }
+
     /// Number of (provinces, districts, subdistricts) loaded.
     pub fn counts(&self) -> (usize, usize, usize) {
         (
@@ -400,16 +422,14 @@ impl Gazetteer {
             .copied()
             .filter(|&s| sub_fits(s, dist_given.then_some(dists.as_slice()), prov))
             .collect();
-        let dist_full: Vec<usize> = dists_in_prov.clone();
-        let dist_prov_fit = !dist_given || prov.is_none() || !dists_in_prov.is_empty();
-        if sub_given && full.len() == 1 && dist_prov_fit {
+        if full.len() == 1 {
             return self.at_subdistrict(full[0], None);
         }
         if !sub_given {
-            if dist_full.len() == 1 {
-                return self.at_district(dist_full[0], None);
+            if dists_in_prov.len() == 1 {
+                return self.at_district(dists_in_prov[0], None);
             }
-            if dist_given && dist_full.is_empty() {
+            if dist_given && dists_in_prov.is_empty() {
                 // The district exists, but not in the stated province.
                 let msg = self.district_elsewhere(&dists, prov);
                 return self.at_province(prov, Some(msg));
@@ -707,9 +727,18 @@ pub fn key(name: &str) -> String {
     let mut s: String = name
         .chars()
         .filter(|c| {
-            !c.is_whitespace() && !matches!(c, '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00AD}')
+            !c.is_whitespace()
+                && !matches!(c, '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{00AD}')
+                // markup and punctuation around a name ("**ขอนแก่น**", "(ยโสธร)", "บ้านแฮด,")
+                && !matches!(
+                    c,
+                    '*' | '_' | '#' | '|' | ':' | ';' | ',' | '(' | ')' | '[' | ']' | '"' | '\''
+                )
         })
         .collect();
+    while s.ends_with('.') {
+        s.pop();
+    }
     if s.contains('\u{0E4D}') {
         s = s.replace("\u{0E4D}\u{0E32}", "\u{0E33}");
     }
@@ -1066,6 +1095,46 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any text in, a resolution out: never a panic, and a geocode is always one the
+        /// gazetteer knows.
+        #[test]
+        fn resolve_and_find_never_panic(
+            a in "[ก-๙a-z .*()]{0,24}",
+            b in "(อำเภอ|อ\\.|เขต)?[ก-๙ ]{0,16}",
+            c in "(จังหวัด|จ\\.)?[ก-๙]{0,12}",
+        ) {
+            let g = gazetteer();
+            let r = g.resolve(Some(&a), Some(&b), Some(&c));
+            if let Some(code) = &r.geocode {
+                proptest::prop_assert!(g.lookup(code).is_some());
+            }
+            for (range, _, _) in g.find_places_in(&format!("{a}{b} {c}")) {
+                proptest::prop_assert!(range.start < range.end);
+            }
+        }
+    }
+
+    #[test]
+    fn lookup_table() {
+        let g = gazetteer();
+        type Want<'a> = Option<(&'a str, Option<&'a str>)>;
+        let cases: &[(&str, Want)] = &[
+            ("402402", Some(("ขอนแก่น", Some("บ้านแฮด")))),
+            ("7403", Some(("สมุทรสาคร", Some("บ้านแพ้ว")))),
+            ("40", Some(("ขอนแก่น", None))),
+            ("99", None),
+            ("", None),
+        ];
+        for (code, want) in cases {
+            let got = g.lookup(code);
+            let got = got
+                .as_ref()
+                .map(|r| (r.province.as_deref().unwrap_or(""), r.district.as_deref()));
+            assert_eq!(got, *want, "{code}");
+        }
+    }
+
     #[test]
     fn keys_strip_prefixes_and_repair() {
         let cases: &[(&str, &str)] = &[
@@ -1076,6 +1145,8 @@ mod tests {
             ("จ.ขอนแก่น", "ขอนแก่น"),
             ("เขตพระนคร", "พระนคร"),
             ("ตำบล", "ตำบล"),
+            ("**จังหวัดขอนแก่น**", "ขอนแก่น"),
+            ("(บ้านแฮด).", "บ้านแฮด"),
         ];
         for (raw, want) in cases {
             assert_eq!(key(raw), *want, "{raw}");
