@@ -23,4 +23,5 @@ pub mod model;
 pub mod normalize;
 pub mod output;
 pub mod pipeline;
+pub mod places;
 pub mod source;

@@ -108,6 +108,19 @@ pub struct Agency {
     pub geocode: Option<String>,
     /// Where the name was read.
     pub span: Option<Span>,
+    /// The place exactly as the document states it. `subdistrict`, `district` and
+    /// `province` above hold the gazetteer's names of the most precise place that fits
+    /// together (matching `geocode`); where the stated parts conflict, a
+    /// `location_mismatch` flag says how.
+    pub stated: StatedPlace,
+}
+
+/// A place as written in the document (after text repair); null where not stated.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct StatedPlace {
+    pub subdistrict: Option<String>,
+    pub district: Option<String>,
+    pub province: Option<String>,
 }
 
 /// Status of an indicator or OIT item, from its checkboxes.

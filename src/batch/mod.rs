@@ -166,7 +166,7 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
     let mut unique: Vec<(PathBuf, Hashed)> = Vec::new();
     let mut dup_of: Vec<(PathBuf, usize)> = Vec::new();
     for (path, h) in hashed {
-        if !opts.shard.map_or(true, |s| s.contains(&h.sha256)) {
+        if !opts.shard.is_none_or(|s| s.contains(&h.sha256)) {
             continue;
         }
         in_shard += 1;

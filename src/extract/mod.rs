@@ -1,30 +1,626 @@
 //! Pages of raw text to the document contract: agency, fiscal year, score, level,
 //! measures, indicators, OIT items, dates and flags.
+//!
+//! ```text
+//! PageText ─normalize::repair─▶ repaired text + offset map
+//!          ─rows::rows_of─────▶ rows of cells of tokens (text, boxes, labels, breaks)
+//!          ─tables────────────▶ item / indicator / measure entities (+ continuation rows)
+//!          ─status────────────▶ done / not_done / conflict / unknown
+//!          ─catalogue─────────▶ item codes recovered from code, sequence and title
+//!          ─meta, checks──────▶ agency, place, year, score, level; flags
+//! ```
+//!
+//! Every value's span is the byte range in the page's *raw* text, found through the
+//! repair's offset map.
 
-use crate::diagnostic::Flag;
-use crate::model::{Agency, DocStatus, Document, Source, SCHEMA_VERSION};
-use crate::source::PageText;
-use std::collections::BTreeMap;
+pub mod catalogue;
+pub mod checks;
+pub mod meta;
+pub mod rows;
+pub mod status;
+pub mod tables;
 
-/// Extract everything from the pages of one document.
-pub fn extract(source: Source, _pages: &[PageText], flags: Vec<Flag>) -> Document {
+use crate::diagnostic::{Flag, FlagCode, Severity};
+use crate::model::{
+    Agency, DateRef, DocStatus, Document, Indicator, ItemStatus, Measure, OitItem, Source,
+    SCHEMA_VERSION,
+};
+use crate::normalize::{self, Repaired};
+use crate::source::{PageText, Span};
+use rows::{Row, Tok};
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+/// One page during extraction: raw text, repaired text and its rows.
+pub struct Page<'a> {
+    pub raw: &'a PageText,
+    pub rep: Repaired,
+    pub rows: Vec<Row>,
+}
+
+impl Page<'_> {
+    /// The span (into the raw text) of a byte range of the repaired text.
+    pub fn span(&self, range: Range<usize>) -> Span {
+        self.raw.span(self.rep.map.range_to_raw(range))
+    }
+
+    /// The raw text behind a range of the repaired text.
+    pub fn raw_text(&self, range: Range<usize>) -> &str {
+        let r = self.rep.map.range_to_raw(range);
+        let s = crate::source::floor_char_boundary(&self.raw.text, r.start);
+        let e = crate::source::floor_char_boundary(&self.raw.text, r.end.max(s));
+        &self.raw.text[s..e]
+    }
+}
+
+/// Prepare pages: repair each page's text and split it into rows.
+pub fn prepare(pages: &[PageText]) -> Vec<Page<'_>> {
+    let opts = normalize::Options::default();
+    pages
+        .iter()
+        .map(|p| {
+            let rep = normalize::repair(&p.text, &opts);
+            let rows = rows::rows_of(&rep.text);
+            Page { raw: p, rep, rows }
+        })
+        .collect()
+}
+
+fn flag(
+    code: FlagCode,
+    severity: Severity,
+    message: impl Into<String>,
+    span: Option<Span>,
+) -> Flag {
+    Flag::new(code, severity, message, span)
+}
+
+/// Extract everything from the pages of one document. `flags` are those the reader
+/// already raised (unmapped glyphs, pages without text).
+pub fn extract(source: Source, pages: &[PageText], mut flags: Vec<Flag>) -> Document {
+    let pages = prepare(pages);
+    let mut repairs: BTreeMap<String, u64> = BTreeMap::new();
+    for p in &pages {
+        for r in &p.rep.repairs {
+            *repairs.entry(r.kind.as_str().to_string()).or_default() += 1;
+        }
+    }
+
+    // --- metadata -------------------------------------------------------------------
+    let opening = opening_end(&pages);
+    let mentions: Vec<meta::AgencyMention> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| meta::agency_mentions(p, i))
+        .collect();
+    let own = meta::pick_agency(&mentions, opening).cloned();
+    let mut agency = Agency::default();
+    if let Some(m) = &own {
+        agency.name = Some(m.name.clone());
+        agency.agency_type = Some(m.kind.to_string());
+        agency.span = Some(pages[m.page].span(m.range.clone()));
+    }
+    // The place: stated in the opening lines, else on the line of the agency's first
+    // mention.
+    let opening_text = &pages
+        .get(opening.0)
+        .map(|p| &p.rep.text[..opening.1.min(p.rep.text.len())])
+        .unwrap_or("");
+    let mut places = meta::places_in(opening_text);
+    if places.is_empty() {
+        if let Some(m) = &own {
+            let text = &pages[m.page].rep.text;
+            let line_end = text[m.range.end..]
+                .find('\n')
+                .map(|i| m.range.end + i)
+                .unwrap_or(text.len());
+            places = meta::places_in(&text[m.range.start..line_end]);
+        }
+    }
+    let mut place_span: Option<Span> = None;
+    for (kind, name, range) in &places {
+        let s = Some(name.clone());
+        match kind {
+            meta::PlaceKind::Subdistrict => agency.subdistrict = s,
+            meta::PlaceKind::District => agency.district = s,
+            meta::PlaceKind::Province => agency.province = s,
+        }
+        let page = if opening_text.is_empty() {
+            own.as_ref().map(|m| m.page).unwrap_or(0)
+        } else {
+            opening.0
+        };
+        let sp = pages.get(page).map(|p| p.span(range.clone()));
+        place_span = place_span.or(sp);
+    }
+    if agency.subdistrict.is_none() {
+        // A ตำบล-level agency is named after its subdistrict (usually).
+        if let Some(m) = own
+            .as_ref()
+            .filter(|m| m.name.contains("ตำบล") && m.known_place)
+        {
+            agency.subdistrict = Some(m.place.clone());
+        }
+    }
+    if agency.subdistrict.is_some() || agency.district.is_some() || agency.province.is_some() {
+        let res = crate::places::gazetteer().resolve(
+            agency.subdistrict.as_deref(),
+            agency.district.as_deref(),
+            agency.province.as_deref(),
+        );
+        agency.stated = crate::model::StatedPlace {
+            subdistrict: agency.subdistrict.clone(),
+            district: agency.district.clone(),
+            province: agency.province.clone(),
+        };
+        if res.geocode.is_some() {
+            agency.subdistrict = res.subdistrict;
+            agency.district = res.district;
+            agency.province = res.province;
+        }
+        agency.geocode = res.geocode;
+        if let Some(msg) = res.mismatch {
+            flags.push(flag(
+                FlagCode::LocationMismatch,
+                Severity::Warning,
+                msg,
+                place_span.clone(),
+            ));
+        }
+    }
+    // Other agencies named in the report.
+    if let Some(m) = &own {
+        let mut seen = BTreeSet::new();
+        for o in &mentions {
+            // The same place cut differently (a name broken by a line end, "พระรักษ์เรีย")
+            // is the report's own agency, whatever its type prefix says.
+            let same_place = o.place == m.place
+                || (!m.known_prefix.is_empty()
+                    && o.known_prefix == m.known_prefix
+                    && o.place.starts_with(&m.place));
+            if o.known_place && !same_place && seen.insert(o.name.clone()) {
+                flags.push(flag(
+                    FlagCode::OtherAgency,
+                    Severity::Warning,
+                    format!("another agency is named: {}", o.name),
+                    Some(pages[o.page].span(o.range.clone())),
+                ));
+            }
+        }
+    }
+
+    // Fiscal year: the first stated in the opening text; a disagreement there is flagged.
+    let mut fiscal_year = None;
+    let mut fiscal_year_span = None;
+    let opening_years = meta::years_in(opening_text);
+    if let Some((y, r)) = opening_years.first() {
+        fiscal_year = Some(*y);
+        fiscal_year_span = Some(pages[opening.0].span(r.clone()));
+        if let Some((other, r2)) = opening_years.iter().find(|(o, _)| o != y) {
+            flags.push(flag(
+                FlagCode::YearMismatch,
+                Severity::Warning,
+                format!("fiscal year {y} and {other} are both stated"),
+                Some(pages[opening.0].span(r2.clone())),
+            ));
+        }
+    } else if let Some((pi, (y, r))) = pages.iter().enumerate().find_map(|(i, p)| {
+        meta::years_in(&p.rep.text)
+            .into_iter()
+            .next()
+            .map(|v| (i, v))
+    }) {
+        fiscal_year = Some(y);
+        fiscal_year_span = Some(pages[pi].span(r));
+    }
+
+    // Score and level: the first stated; the level is looked for right after the score.
+    let mut overall_score = None;
+    let mut overall_score_span = None;
+    let mut level = None;
+    let mut level_span = None;
+    for p in &pages {
+        if let Some((v, r)) = meta::score_in(&p.rep.text) {
+            overall_score = Some(v);
+            overall_score_span = Some(p.span(r.clone()));
+            let tail_end = crate::source::floor_char_boundary(
+                &p.rep.text,
+                (r.end + 600).min(p.rep.text.len()),
+            );
+            if let Some((l, lr)) = meta::level_in(&p.rep.text[r.end..tail_end]) {
+                level = Some(l);
+                level_span = Some(p.span(r.end + lr.start..r.end + lr.end));
+            }
+            break;
+        }
+    }
+    if level.is_none() {
+        for p in &pages {
+            if let Some((l, r)) = meta::level_in(&p.rep.text) {
+                level = Some(l);
+                level_span = Some(p.span(r));
+                break;
+            }
+        }
+    }
+
+    // --- tables -----------------------------------------------------------------------
+    let tables = tables::read_tables(&pages);
+    let box_first = document_convention(&tables);
+
+    let mut measures: Vec<Measure> = tables
+        .measures
+        .iter()
+        .map(|e| Measure {
+            number: e.number,
+            title: e.title.clone(),
+            span: pages[e.page].span(e.range.clone()),
+        })
+        .collect();
+    measures.sort_by_key(|m| m.number);
+    measures.dedup_by_key(|m| m.number);
+
+    let mut indicators = Vec::new();
+    for e in &tables.indicators {
+        let (status, notes) = read_entity_status(e, box_first);
+        let span = pages[e.page].span(e.range.clone());
+        status_flags(
+            &mut flags,
+            status,
+            &notes,
+            &format!("indicator {}", e.number),
+            &span,
+        );
+        indicators.push(Indicator {
+            number: e.number,
+            title: e.title.clone(),
+            status,
+            notes,
+            span,
+        });
+    }
+    indicators.sort_by_key(|i| i.number);
+
+    let oit_items = read_items(&pages, &tables, fiscal_year, box_first, &mut flags);
+    let catalogue = catalogue_for(fiscal_year, &tables, &pages).map(|c| c.name.to_string());
+
+    // --- dates ------------------------------------------------------------------------
+    let mut dates = Vec::new();
+    for p in &pages {
+        for d in normalize::find_dates(&p.rep.text) {
+            dates.push(DateRef {
+                text: p.rep.text[d.range.clone()].to_string(),
+                date: d.date,
+                end_date: d.end,
+                span: p.span(d.range),
+            });
+        }
+    }
+
+    // --- checks -----------------------------------------------------------------------
+    for p in &pages {
+        for (range, script, lines) in checks::foreign_blocks(&p.rep.text) {
+            flags.push(flag(
+                FlagCode::ForeignScript,
+                Severity::Warning,
+                format!("{lines} line(s) of {script} text (OCR hallucination or another document)"),
+                Some(p.span(range)),
+            ));
+        }
+    }
+    let text_lines: Vec<((usize, Range<usize>), String)> = tables
+        .text_rows
+        .iter()
+        .map(|(pi, r, t)| ((*pi, r.clone()), t.clone()))
+        .collect();
+    for ((pi, r), line, n) in checks::repeated_lines(&text_lines, 5) {
+        let shown: String = line.chars().take(60).collect();
+        flags.push(flag(
+            FlagCode::RepeatedText,
+            Severity::Warning,
+            format!("a line is repeated {n} times: \"{shown}\""),
+            Some(pages[pi].span(r)),
+        ));
+    }
+    for ((pi, r), text) in &text_lines {
+        if let Some((w, n)) = checks::repeated_phrase(text) {
+            flags.push(flag(
+                FlagCode::RepeatedText,
+                Severity::Warning,
+                format!("a phrase is repeated {n} times in one line: \"{w}\""),
+                Some(pages[*pi].span(r.clone())),
+            ));
+        }
+    }
+
+    let status = if flags.iter().any(|f| f.code == FlagCode::NoTextLayer) {
+        DocStatus::Partial
+    } else {
+        DocStatus::Ok
+    };
     Document {
         schema_version: SCHEMA_VERSION,
         source,
-        status: DocStatus::Ok,
-        agency: Agency::default(),
-        fiscal_year: None,
-        fiscal_year_span: None,
-        overall_score: None,
-        overall_score_span: None,
-        level: None,
-        level_span: None,
-        catalogue: None,
-        measures: Vec::new(),
-        indicators: Vec::new(),
-        oit_items: Vec::new(),
-        dates: Vec::new(),
+        status,
+        agency,
+        fiscal_year,
+        fiscal_year_span,
+        overall_score,
+        overall_score_span,
+        level,
+        level_span,
+        catalogue,
+        measures,
+        indicators,
+        oit_items,
+        dates,
         flags,
-        repairs: BTreeMap::new(),
+        repairs,
     }
+}
+
+/// Where the opening lines end: the running-text rows (up to eight) before the first
+/// table row of the first page that has text, as (page index, byte offset in its
+/// repaired text).
+fn opening_end(pages: &[Page]) -> (usize, usize) {
+    for (pi, p) in pages.iter().enumerate() {
+        let mut end = None;
+        let mut n = 0;
+        for r in &p.rows {
+            match r.kind {
+                rows::RowKind::Blank => continue,
+                rows::RowKind::Plain | rows::RowKind::Layout if n < 8 && r.cells.len() == 1 => {
+                    end = Some(r.range.end);
+                    n += 1;
+                }
+                _ => break,
+            }
+        }
+        if let Some(e) = end {
+            return (pi, e);
+        }
+    }
+    (0, 0)
+}
+
+/// The majority order of box and label in rows that show it unambiguously.
+fn document_convention(t: &tables::Tables) -> bool {
+    let mut box_first = 0i32;
+    for e in t.items.iter().chain(t.indicators.iter()) {
+        let toks: Vec<&Tok> = e.toks.iter().map(|(_, t)| t).collect();
+        match status::read_status(&toks, true).convention {
+            Some(true) => box_first += 1,
+            Some(false) => box_first -= 1,
+            None => {}
+        }
+    }
+    box_first >= 0
+}
+
+fn read_entity_status(e: &tables::Entity, box_first: bool) -> (ItemStatus, String) {
+    let toks: Vec<&Tok> = e.toks.iter().map(|(_, t)| t).collect();
+    let read = status::read_status(&toks, box_first);
+    let notes = e
+        .notes
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    (read.status, notes)
+}
+
+fn status_flags(flags: &mut Vec<Flag>, status: ItemStatus, notes: &str, what: &str, span: &Span) {
+    match status {
+        ItemStatus::Unknown => flags.push(flag(
+            FlagCode::StatusMissing,
+            Severity::Warning,
+            format!("{what}: no tick found"),
+            Some(span.clone()),
+        )),
+        ItemStatus::Conflict => flags.push(flag(
+            FlagCode::StatusConflict,
+            Severity::Warning,
+            format!("{what}: both done and not done are ticked"),
+            Some(span.clone()),
+        )),
+        _ => {}
+    }
+    if let Some(msg) = checks::contradicts(status, notes) {
+        flags.push(flag(
+            FlagCode::StatusContradictsText,
+            Severity::Warning,
+            format!("{what}: {msg}"),
+            Some(span.clone()),
+        ));
+    }
+}
+
+/// The catalogue to match items against: the fiscal year's, or, when no year is
+/// stated, the list the titles fit clearly (never forced).
+fn catalogue_for(
+    year: Option<i32>,
+    t: &tables::Tables,
+    _pages: &[Page],
+) -> Option<catalogue::Catalogue> {
+    match year {
+        Some(y) => catalogue::for_year(y),
+        None => {
+            if t.items.len() < 5 {
+                return None;
+            }
+            let mut best: Option<(f64, catalogue::Catalogue)> = None;
+            for cat in [catalogue::CATALOGUE_2566, catalogue::CATALOGUE_2564] {
+                let prep = catalogue::Prepared::new(cat);
+                let ev = evidence(t);
+                let codes = catalogue::assign_codes(&prep, &ev);
+                let mean = codes
+                    .iter()
+                    .zip(&ev)
+                    .map(|(c, e)| prep.similarity(&e.grams, *c as usize))
+                    .sum::<f64>()
+                    / codes.len() as f64;
+                if best.is_none_or(|(b, _)| mean > b) {
+                    best = Some((mean, cat));
+                }
+            }
+            best.filter(|(m, _)| *m >= 0.7).map(|(_, c)| c)
+        }
+    }
+}
+
+fn evidence(t: &tables::Tables) -> Vec<catalogue::ItemEvidence> {
+    t.items
+        .iter()
+        .map(|e| catalogue::ItemEvidence {
+            written: e.written,
+            grams: catalogue::title_grams(&e.title),
+        })
+        .collect()
+}
+
+fn read_items(
+    pages: &[Page],
+    t: &tables::Tables,
+    year: Option<i32>,
+    box_first: bool,
+    flags: &mut Vec<Flag>,
+) -> Vec<OitItem> {
+    let cat = catalogue_for(year, t, pages);
+    let codes: Vec<Option<u32>> = match cat {
+        Some(c) => {
+            let prep = catalogue::Prepared::new(c);
+            catalogue::assign_codes(&prep, &evidence(t))
+                .into_iter()
+                .map(Some)
+                .collect()
+        }
+        None => {
+            if !t.items.is_empty() {
+                let msg = match year {
+                    Some(y) => {
+                        format!("no known OIT list for fiscal year {y}: codes are kept as written")
+                    }
+                    None => {
+                        "no fiscal year and no OIT list the titles fit: codes are kept as written"
+                            .to_string()
+                    }
+                };
+                flags.push(flag(FlagCode::UnknownCatalogue, Severity::Info, msg, None));
+            }
+            t.items.iter().map(|e| e.written).collect()
+        }
+    };
+    let mut out = Vec::new();
+    let mut seen: BTreeMap<u32, usize> = BTreeMap::new();
+    for (e, code) in t.items.iter().zip(codes) {
+        let page = &pages[e.page];
+        let span = page.span(e.range.clone());
+        let raw_code = e.code_range.clone().map(|r| page.raw_text(r).to_string());
+        let corrected = cat.is_some() && code.is_some() && e.written.is_some() && code != e.written;
+        let code_str = code.map(|c| format!("O{c}"));
+        if corrected {
+            flags.push(flag(
+                FlagCode::ItemCodeCorrected,
+                Severity::Warning,
+                format!(
+                    "item code written \"{}\" read as {} from the sequence and the title",
+                    raw_code.as_deref().unwrap_or(""),
+                    code_str.as_deref().unwrap_or("")
+                ),
+                Some(
+                    e.code_range
+                        .clone()
+                        .map(|r| page.span(r))
+                        .unwrap_or_else(|| span.clone()),
+                ),
+            ));
+        }
+        if let Some(c) = code {
+            if let Some(prev) = seen.insert(c, out.len()) {
+                let _ = prev;
+                flags.push(flag(
+                    FlagCode::ItemDuplicate,
+                    Severity::Warning,
+                    format!("item O{c} appears more than once"),
+                    Some(span.clone()),
+                ));
+            }
+        }
+        let (status, notes) = read_entity_status(e, box_first);
+        status_flags(
+            flags,
+            status,
+            &notes,
+            &format!("item {}", code_str.as_deref().unwrap_or("?")),
+            &span,
+        );
+        out.push(OitItem {
+            code: code_str,
+            raw_code,
+            title: e.title.clone(),
+            catalogue_title: match (cat, code) {
+                (Some(c), Some(n)) if (1..=43).contains(&n) => {
+                    Some(c.titles[n as usize - 1].to_string())
+                }
+                _ => None,
+            },
+            status,
+            code_corrected: corrected,
+            notes,
+            span,
+        });
+    }
+    // Missing items, where the document lists the OIT items at all. With no known list,
+    // only gaps in the written sequence can be told.
+    if cat.is_none() && out.len() >= 20 {
+        let last = seen.keys().next_back().copied().unwrap_or(0).min(99);
+        for n in 1..last {
+            if !seen.contains_key(&n) {
+                let near = out
+                    .iter()
+                    .find(|i| {
+                        i.code
+                            .as_deref()
+                            .and_then(|s| s[1..].parse::<u32>().ok())
+                            .is_some_and(|m| m > n)
+                    })
+                    .map(|i| i.span.clone());
+                flags.push(flag(
+                    FlagCode::ItemMissing,
+                    Severity::Warning,
+                    format!("item O{n} is missing from the written sequence"),
+                    near,
+                ));
+            }
+        }
+    }
+    if let Some(c) = cat {
+        if out.len() >= 20 {
+            for n in 1..=43u32 {
+                if !seen.contains_key(&n) {
+                    let near = out
+                        .iter()
+                        .find(|i| {
+                            i.code
+                                .as_deref()
+                                .and_then(|s| s[1..].parse::<u32>().ok())
+                                .is_some_and(|m| m > n)
+                        })
+                        .or(out.last())
+                        .map(|i| i.span.clone());
+                    flags.push(flag(
+                        FlagCode::ItemMissing,
+                        Severity::Warning,
+                        format!(
+                            "item O{n} ({}) is not in the document",
+                            c.titles[n as usize - 1]
+                        ),
+                        near,
+                    ));
+                }
+            }
+        }
+    }
+    out
 }

@@ -1,0 +1,371 @@
+//! Document metadata: the agency (name, type, place), the fiscal year, the overall score
+//! and level, and the other agencies a report names (template residue).
+//!
+//! All searches run on repaired page text (digits already ASCII); every value keeps the
+//! byte range it was read from.
+
+use super::Page;
+use regex::Regex;
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// A value found on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found<T> {
+    pub value: T,
+    pub page: usize,
+    pub range: Range<usize>,
+}
+
+/// An agency named in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgencyMention {
+    /// Canonical full name: type prefix in full plus the place name.
+    pub name: String,
+    /// "อบจ." | "เทศบาล" | "อบต."
+    pub kind: &'static str,
+    /// The place part of the name ("โคกสำราญ").
+    pub place: String,
+    /// Whether the place part starts with a known place name.
+    pub known_place: bool,
+    /// The known place name the place part starts with ("พระรักษ์" of a name cut short
+    /// by a line break as "พระรักษ์เรีย").
+    pub known_prefix: String,
+    pub page: usize,
+    pub range: Range<usize>,
+}
+
+const GAZETTEER: &str = include_str!("../../data/gazetteer.tsv");
+
+/// Every subdistrict, district and province name, for cutting names out of unspaced
+/// Thai text (district names without their "เขต" prefix too).
+fn place_names() -> &'static (HashSet<&'static str>, usize) {
+    static NAMES: OnceLock<(HashSet<&'static str>, usize)> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut set = HashSet::new();
+        for line in GAZETTEER.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() >= 6 {
+                set.insert(f[1]);
+                set.insert(f[3]);
+                set.insert(f[3].strip_prefix("เขต").unwrap_or(f[3]));
+                set.insert(f[5]);
+            }
+        }
+        let longest = set.iter().map(|s| s.chars().count()).max().unwrap_or(0);
+        (set, longest)
+    })
+}
+
+/// The longest known place name at the start of `s`, in bytes.
+pub fn place_prefix_len(s: &str) -> Option<usize> {
+    let (names, longest) = place_names();
+    let ends: Vec<usize> = s
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .take(*longest)
+        .collect();
+    ends.into_iter().rev().find(|&e| names.contains(&s[..e]))
+}
+
+/// Words that end a name written without a space after it.
+const STOP_WORDS: [&str; 27] = [
+    "ได้",
+    "ที่",
+    "ซึ่ง",
+    "และ",
+    "โดย",
+    "เพื่อ",
+    "จัดทำ",
+    "ของ",
+    "ใน",
+    "มี",
+    "เป็น",
+    "ประจำ",
+    "ทุก",
+    "ผ่าน",
+    "ให้",
+    "จึง",
+    "ร่วม",
+    "เข้า",
+    "กับ",
+    "ต่อ",
+    "ตำบล",
+    "อำเภอ",
+    "จังหวัด",
+    "เรียบร้อย",
+    "แล้ว",
+    "ดำเนิน",
+    "อยู่",
+];
+
+/// Cut a place name from the Thai run that follows a prefix: the longest known place
+/// name, extended to the next stop word ("ลำปางใหญ่", "โคกสำราญ|ได้จัดทำ").
+pub fn cut_name(run: &str) -> (usize, bool) {
+    let known = place_prefix_len(run);
+    let from = known.unwrap_or_else(|| {
+        run.char_indices()
+            .nth(2)
+            .map(|(i, _)| i)
+            .unwrap_or(run.len())
+    });
+    let mut end = run.len();
+    for w in STOP_WORDS {
+        if let Some(i) = run[from..].find(w) {
+            end = end.min(from + i);
+        }
+    }
+    (end.max(known.unwrap_or(0)), known.is_some())
+}
+
+fn re_agency() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(องค์การบริหารส่วนจังหวัด|องค์การบริหารส่วนตำบล|เทศบาลนคร|เทศบาลเมือง|เทศบาลตำบล|อบจ\.|อบต\.|ทต\.|ทม\.|ทน\.)\s?([\u{0E01}-\u{0E4E}]+)")
+            .expect("valid regex")
+    })
+}
+
+/// Every agency named on the page.
+pub fn agency_mentions(page: &Page, page_idx: usize) -> Vec<AgencyMention> {
+    let text = &page.rep.text;
+    let mut out = Vec::new();
+    for caps in re_agency().captures_iter(text) {
+        let (Some(prefix), Some(run)) = (caps.get(1), caps.get(2)) else {
+            continue;
+        };
+        let (len, known) = cut_name(run.as_str());
+        let place = &run.as_str()[..len];
+        if place.chars().count() < 2 {
+            continue;
+        }
+        let (full, kind) = match prefix.as_str() {
+            "องค์การบริหารส่วนจังหวัด" | "อบจ." => {
+                ("องค์การบริหารส่วนจังหวัด", "อบจ.")
+            }
+            "องค์การบริหารส่วนตำบล" | "อบต." => {
+                ("องค์การบริหารส่วนตำบล", "อบต.")
+            }
+            "เทศบาลนคร" | "ทน." => ("เทศบาลนคร", "เทศบาล"),
+            "เทศบาลเมือง" | "ทม." => ("เทศบาลเมือง", "เทศบาล"),
+            _ => ("เทศบาลตำบล", "เทศบาล"),
+        };
+        let known_prefix = place_prefix_len(place)
+            .map(|l| place[..l].to_string())
+            .unwrap_or_default();
+        out.push(AgencyMention {
+            known_prefix,
+            name: format!("{full}{place}"),
+            kind,
+            place: place.to_string(),
+            known_place: known,
+            page: page_idx,
+            range: prefix.start()..run.start() + len,
+        });
+    }
+    out
+}
+
+/// The report's own agency: the first named in the opening lines of the first page
+/// that has text, else the most often named.
+pub fn pick_agency(
+    mentions: &[AgencyMention],
+    opening_end: (usize, usize),
+) -> Option<&AgencyMention> {
+    let opening = mentions
+        .iter()
+        .find(|m| (m.page, m.range.start) < opening_end);
+    if opening.is_some() {
+        return opening;
+    }
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        match counts.iter_mut().find(|(n, _, _)| *n == m.name) {
+            Some(c) => c.1 += 1,
+            None => counts.push((&m.name, 1, i)),
+        }
+    }
+    counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+        .map(|&(_, _, i)| &mentions[i])
+}
+
+/// Which part of a place a mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    Subdistrict,
+    District,
+    Province,
+}
+
+fn re_place() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(ตำบล|แขวง|ต\.|อำเภอ|กิ่งอำเภอ|เขต|อ\.|จังหวัด|จ\.)\s?([\u{0E01}-\u{0E4E}]+)")
+            .expect("valid regex")
+    })
+}
+
+/// Subdistrict, district and province stated in `text` (the first of each), skipping
+/// "ตำบล" inside an agency's name (เทศบาลตำบล, องค์การบริหารส่วนตำบล).
+pub fn places_in(text: &str) -> Vec<(PlaceKind, String, Range<usize>)> {
+    let mut out: Vec<(PlaceKind, String, Range<usize>)> = Vec::new();
+    for caps in re_place().captures_iter(text) {
+        let (Some(p), Some(run)) = (caps.get(1), caps.get(2)) else {
+            continue;
+        };
+        let before = &text[..p.start()];
+        if before.ends_with("เทศบาล") || before.ends_with("บริหารส่วน")
+        {
+            continue;
+        }
+        // Abbreviations must stand as words ("อ." not inside "ต่อ.").
+        if p.as_str().ends_with('.') {
+            if let Some(c) = before.chars().next_back() {
+                if ('\u{0E01}'..='\u{0E4E}').contains(&c) {
+                    continue;
+                }
+            }
+        }
+        let kind = match p.as_str() {
+            "ตำบล" | "แขวง" | "ต." => PlaceKind::Subdistrict,
+            "อำเภอ" | "กิ่งอำเภอ" | "เขต" | "อ." => {
+                PlaceKind::District
+            }
+            _ => PlaceKind::Province,
+        };
+        let run_s = run.as_str();
+        let (mut len, known) = cut_name(run_s);
+        if !known {
+            // Unknown names stop at the first stop word only; keep at least two letters.
+            len = len.max(
+                run_s
+                    .char_indices()
+                    .nth(2)
+                    .map(|(i, _)| i)
+                    .unwrap_or(run_s.len()),
+            );
+        }
+        let name = run_s[..len].to_string();
+        if name.chars().count() < 2 {
+            continue;
+        }
+        if !out.iter().any(|(k, _, _)| *k == kind) {
+            out.push((kind, name, p.start()..run.start() + len));
+        }
+    }
+    out
+}
+
+fn re_year() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?:ปีงบประมาณ|ประจำปี|ปีงบ)\s*(?:พ\.\s?ศ\.?|พ\.ศ|ค\.\s?ศ\.?)?\s*(\d{4})")
+            .expect("valid regex")
+    })
+}
+
+/// Fiscal-year mentions ("ประจำปีงบประมาณ พ.ศ. 2566") in text, as BE years.
+pub fn years_in(text: &str) -> Vec<(i32, Range<usize>)> {
+    re_year()
+        .captures_iter(text)
+        .filter_map(|c| {
+            let m = c.get(1)?;
+            let y: i32 = m.as_str().parse().ok()?;
+            let be = if (1990..=2100).contains(&y) {
+                y + 543
+            } else {
+                y
+            };
+            (2540..=2700)
+                .contains(&be)
+                .then(|| (be, c.get(0).map(|g| g.range()).unwrap_or(m.range())))
+        })
+        .collect()
+}
+
+fn re_score() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"คะแนน(?:รวม|เฉลี่ย|ภาพรวม|ผลการประเมิน|การประเมิน)?\s*(?:ITA\s*)?(?:เท่ากับ|ได้|คือ|=|:|อยู่ที่)?\s*(\d{1,3}(?:\.\d{1,4})?)(?:\s*คะแนน)?|(\d{1,3}\.\d{1,4})\s*คะแนน")
+            .expect("valid regex")
+    })
+}
+
+/// The overall score: the first "คะแนน N" or "N คะแนน" with 0 <= N <= 100.
+pub fn score_in(text: &str) -> Option<(f64, Range<usize>)> {
+    re_score().captures_iter(text).find_map(|c| {
+        let m = c.get(1).or_else(|| c.get(2))?;
+        let v: f64 = m.as_str().parse().ok()?;
+        (0.0..=100.0).contains(&v).then(|| (v, m.range()))
+    })
+}
+
+fn re_level() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"ระดับ\s*(?:ผลการประเมิน|คะแนน)?\s*(?:=|:)?\s*(ผ่านดีเยี่ยม|ผ่านดี|ต้องปรับปรุงโดยด่วน|ต้องปรับปรุง|ปรับปรุง|ผ่าน|AA|A|B|C|D|E|F)(?:[^A-Za-z]|$)")
+            .expect("valid regex")
+    })
+}
+
+/// The level as written ("ผ่านดีเยี่ยม", "A"): the first "ระดับ X".
+pub fn level_in(text: &str) -> Option<(String, Range<usize>)> {
+    re_level().captures_iter(text).find_map(|c| {
+        let m = c.get(1)?;
+        Some((m.as_str().to_string(), m.range()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_cut_from_unspaced_text() {
+        let cases = [
+            ("โคกสำราญได้จัดทำ", "โคกสำราญ", true),
+            ("ลำปางใหญ่", "ลำปางใหญ่", true),
+            ("สุราษฎร์ธานี", "สุราษฎร์ธานี", true),
+            ("ผ่านทางเว็บไซต์", "ผ่านทางเว็บไซต์", false),
+        ];
+        for (run, want, known) in cases {
+            let (len, k) = cut_name(run);
+            assert_eq!((&run[..len], k), (want, known), "{run}");
+        }
+    }
+
+    #[test]
+    fn places_skip_agency_names() {
+        let t = "เทศบาลตำบลโคกสำราญ ตำบลโคกสำราญ อำเภอบ้านแพ้ว จังหวัดขอนแก่น";
+        let got: Vec<(PlaceKind, String)> =
+            places_in(t).into_iter().map(|(k, n, _)| (k, n)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (PlaceKind::Subdistrict, "โคกสำราญ".to_string()),
+                (PlaceKind::District, "บ้านแพ้ว".to_string()),
+                (PlaceKind::Province, "ขอนแก่น".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn year_score_level() {
+        assert_eq!(
+            years_in("ประจำปีงบประมาณ พ.ศ.2566 และ").first().map(|y| y.0),
+            Some(2566)
+        );
+        assert_eq!(years_in("ปีงบประมาณ 2023").first().map(|y| y.0), Some(2566));
+        let t = "โดยภาพรวมคะแนน 99.18 คะแนน อยู่ในระดับผ่านดีเยี่ยม";
+        assert_eq!(score_in(t).map(|s| s.0), Some(99.18));
+        assert_eq!(level_in(t).map(|l| l.0), Some("ผ่านดีเยี่ยม".to_string()));
+        assert_eq!(level_in("ระดับถึงความสำคัญ"), None);
+        assert_eq!(
+            level_in("ผลการประเมินระดับ AA (95.2)").map(|l| l.0),
+            Some("AA".to_string())
+        );
+    }
+}

@@ -1,0 +1,263 @@
+//! Checkbox states to a row status: each box is paired with its label (before or after
+//! it), then `done` / `not_done` / `conflict` / `unknown` is decided.
+//!
+//! Pairing works on paragraphs first (a `<p>` or `<li>` holding one label and one box
+//! pairs them whatever the order), then on the row's order convention: a run that starts
+//! with a box pairs each box with the label after it, a run that starts with a label
+//! pairs each label with the box after it. Runs that fit both read the document's
+//! majority convention, passed in as `box_first`.
+
+use super::rows::{Tok, TokKind};
+use crate::model::ItemStatus;
+use std::ops::Range;
+
+/// The status of one row and what it was read from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusRead {
+    pub status: ItemStatus,
+    /// Byte range (repaired text) of the ticked box(es) and their labels, or of the
+    /// status markup when nothing was ticked.
+    pub range: Option<Range<usize>>,
+    /// Whether the row had any status markup (boxes or labels) at all.
+    pub has_markup: bool,
+    /// Which convention the row showed unambiguously: Some(true) box before label.
+    pub convention: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Mark {
+    Box(bool),
+    Soft,
+    Label(bool),
+}
+
+/// Decide a status from the tokens of a row (cells concatenated, a Break between cells).
+pub fn read_status(toks: &[&Tok], box_first: bool) -> StatusRead {
+    // Paragraph runs of marks, split at breaks and at non-blank text.
+    let mut runs: Vec<Vec<(Mark, Range<usize>)>> = vec![Vec::new()];
+    for t in toks {
+        let mark = match t.kind {
+            TokKind::Box(b) => Some(Mark::Box(b)),
+            TokKind::SoftTick => Some(Mark::Soft),
+            TokKind::Label(d) => Some(Mark::Label(d)),
+            TokKind::Break => None,
+            TokKind::Text => {
+                if t.text.trim().is_empty() || is_punct(&t.text) {
+                    continue;
+                }
+                None
+            }
+        };
+        match mark {
+            Some(m) => runs.last_mut().expect("one run").push((m, t.range.clone())),
+            None => {
+                if !runs.last().expect("one run").is_empty() {
+                    runs.push(Vec::new());
+                }
+            }
+        }
+    }
+    let has_boxes = runs
+        .iter()
+        .flatten()
+        .any(|(m, _)| matches!(m, Mark::Box(_)));
+    let has_markup = runs.iter().flatten().any(|(m, _)| !matches!(m, Mark::Soft));
+    let mut done = false;
+    let mut not_done = false;
+    let mut ticked_range: Option<Range<usize>> = None;
+    let mut markup_range: Option<Range<usize>> = None;
+    let mut convention = None;
+    let mut unpaired_boxes: Vec<(bool, Range<usize>)> = Vec::new();
+    for run in &runs {
+        // Soft ticks count only where the row has no real boxes.
+        let run: Vec<(Mark, Range<usize>)> = run
+            .iter()
+            .filter(|(m, _)| !has_boxes || !matches!(m, Mark::Soft))
+            .map(|(m, r)| (*m, r.clone()))
+            .collect();
+        if run.is_empty() {
+            continue;
+        }
+        for (_, r) in &run {
+            markup_range = Some(merge(markup_range, r.clone()));
+        }
+        let boxes = run
+            .iter()
+            .filter(|(m, _)| !matches!(m, Mark::Label(_)))
+            .count();
+        let labels = run.len() - boxes;
+        let starts_with_box = !matches!(run[0].0, Mark::Label(_));
+        let pairs: Vec<(bool, bool, Range<usize>)> = if boxes == 1 && labels == 1 {
+            let (b, l) = if starts_with_box {
+                (&run[0], &run[1])
+            } else {
+                (&run[1], &run[0])
+            };
+            vec![(
+                mark_ticked(b.0),
+                label_done(l.0),
+                merge(Some(b.1.clone()), l.1.clone()),
+            )]
+        } else {
+            let bf = if boxes == labels && run.len() >= 2 {
+                // B L B L or L B L B: the run shows its own convention.
+                convention = Some(starts_with_box);
+                starts_with_box
+            } else if starts_with_box {
+                true
+            } else if matches!(run.last().map(|m| m.0), Some(Mark::Label(_))) {
+                // L B L: either reading fits; use the document's convention.
+                box_first
+            } else {
+                false
+            };
+            pair_run(&run, bf, &mut unpaired_boxes)
+        };
+        if boxes == 1 && labels == 1 {
+            convention = convention.or(Some(starts_with_box));
+        }
+        for (ticked, is_done, r) in pairs {
+            if ticked {
+                if is_done {
+                    done = true;
+                } else {
+                    not_done = true;
+                }
+                ticked_range = Some(merge(ticked_range, r));
+            }
+        }
+    }
+    // Boxes without any label in the row: a single status box (ticked = done).
+    let labels_anywhere = runs
+        .iter()
+        .flatten()
+        .any(|(m, _)| matches!(m, Mark::Label(_)));
+    if !labels_anywhere && !done && !not_done {
+        let boxes: Vec<&(Mark, Range<usize>)> = runs
+            .iter()
+            .flatten()
+            .filter(|(m, _)| matches!(m, Mark::Box(_)))
+            .collect();
+        if boxes.len() == 1 {
+            let (m, r) = boxes[0];
+            if mark_ticked(*m) {
+                done = true;
+            } else {
+                not_done = true;
+            }
+            ticked_range = Some(r.clone());
+        }
+    }
+    let status = match (done, not_done) {
+        (true, true) => ItemStatus::Conflict,
+        (true, false) => ItemStatus::Done,
+        (false, true) => ItemStatus::NotDone,
+        (false, false) => ItemStatus::Unknown,
+    };
+    StatusRead {
+        status,
+        range: ticked_range.or(markup_range),
+        has_markup,
+        convention,
+    }
+}
+
+fn pair_run(
+    run: &[(Mark, Range<usize>)],
+    box_first: bool,
+    unpaired: &mut Vec<(bool, Range<usize>)>,
+) -> Vec<(bool, bool, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < run.len() {
+        let (m, r) = &run[i];
+        let is_label = matches!(m, Mark::Label(_));
+        let next = run.get(i + 1);
+        match (box_first, is_label, next) {
+            (true, false, Some((Mark::Label(d), lr))) => {
+                out.push((mark_ticked(*m), *d, merge(Some(r.clone()), lr.clone())));
+                i += 2;
+            }
+            (false, true, Some((nm, br))) if !matches!(nm, Mark::Label(_)) => {
+                out.push((
+                    mark_ticked(*nm),
+                    label_done(*m),
+                    merge(Some(r.clone()), br.clone()),
+                ));
+                i += 2;
+            }
+            _ => {
+                if !is_label {
+                    unpaired.push((mark_ticked(*m), r.clone()));
+                }
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+fn mark_ticked(m: Mark) -> bool {
+    matches!(m, Mark::Box(true) | Mark::Soft)
+}
+
+fn label_done(m: Mark) -> bool {
+    matches!(m, Mark::Label(true))
+}
+
+fn merge(a: Option<Range<usize>>, b: Range<usize>) -> Range<usize> {
+    match a {
+        Some(a) => a.start.min(b.start)..a.end.max(b.end),
+        None => b,
+    }
+}
+
+fn is_punct(s: &str) -> bool {
+    s.chars()
+        .all(|c| c.is_whitespace() || matches!(c, '-' | ':' | ',' | ';' | '|' | '.' | '•' | '*'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::rows::rows_of;
+
+    fn status(text: &str, box_first: bool) -> ItemStatus {
+        let rows = rows_of(text);
+        let toks: Vec<&Tok> = rows[0].cells.iter().flat_map(|c| c.toks.iter()).collect();
+        read_status(&toks, box_first).status
+    }
+
+    #[test]
+    fn statuses_from_every_style() {
+        let cases: &[(&str, ItemStatus)] = &[
+            ("☐ ยังไม่ได้ดำเนินการ ☑ ดำเนินการ", ItemStatus::Done),
+            ("☑ ยังไม่ได้ดำเนินการ ☐ ดำเนินการ", ItemStatus::NotDone),
+            ("☑ ยังไม่ได้ดำเนินการ ☑ ดำเนินการ", ItemStatus::Conflict),
+            ("☐ ยังไม่ได้ดำเนินการ ☐ ดำเนินการ", ItemStatus::Unknown),
+            ("ยังไม่ได้ดำเนินการ ☐ ดำเนินการ ☑", ItemStatus::Done),
+            ("ดำเนินการ ☑ ยังไม่ได้ดำเนินการ ☐", ItemStatus::Done),
+            ("<p>ยังไม่ดำเนินการ <input type=\"checkbox\"/></p> <p>ดำเนินการ <input checked=\"\" type=\"checkbox\"/></p>", ItemStatus::Done),
+            ("<p>ยังไม่ดำเนินการ</p> <p><input checked=\"\" type=\"checkbox\"/> ดำเนินการ</p>", ItemStatus::Done),
+            ("<input checked=\"\" type=\"checkbox\"/> ยังไม่ได้ดำเนินการ <input type=\"checkbox\"/> ดำเนินการ -มีการจัดทำ", ItemStatus::NotDone),
+            ("/ ดำเนินการ", ItemStatus::Done),
+            ("[x] ดำเนินการ [ ] ยังไม่ดำเนินการ", ItemStatus::Done),
+            ("( ) ดำเนินการ ( / ) ยังไม่ดำเนินการ", ItemStatus::NotDone),
+            ("☑", ItemStatus::Done),
+            ("ข้อความธรรมดา", ItemStatus::Unknown),
+        ];
+        for (text, want) in cases {
+            assert_eq!(status(text, true), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn ambiguous_run_follows_document_convention() {
+        // L B L: box belongs to the label after it when boxes come first in this document.
+        assert_eq!(status("ยังไม่ได้ดำเนินการ ☑ ดำเนินการ", true), ItemStatus::Done);
+        assert_eq!(
+            status("ยังไม่ได้ดำเนินการ ☑ ดำเนินการ", false),
+            ItemStatus::NotDone
+        );
+    }
+}

@@ -1,0 +1,617 @@
+//! Rows to entities: OIT item rows, indicator rows and measure rows, with their
+//! continuation rows merged (a row whose code cell is empty continues the one above,
+//! also across a page break or a repeated header).
+
+use super::rows::{Cell, Row, RowKind, Tok, TokKind};
+use super::Page;
+use crate::normalize;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// What kind of table the last header row opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    Items,
+    Indicators,
+    Measures,
+    Other,
+}
+
+/// An entity being read: its rows' tokens gathered in order.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Page index and row index of the opening row.
+    pub page: usize,
+    /// Range of the opening row's key text (code + title) in the repaired page text.
+    pub range: Range<usize>,
+    /// For items: the written code's range in the repaired text and its number.
+    pub code_range: Option<Range<usize>>,
+    pub written: Option<u32>,
+    /// Number of an indicator or measure.
+    pub number: u32,
+    pub title: String,
+    /// Status tokens of every row, page-tagged (ranges are per page).
+    pub toks: Vec<(usize, Tok)>,
+    /// Notes: text after the status marks.
+    pub notes: Vec<String>,
+    /// Cell count of the opening row, to recognise continuation rows.
+    pub cells: usize,
+    /// Index of the title cell in the opening row.
+    pub title_cell: usize,
+    /// The opening row is a line of text (plain OCR or layout text), not a table row.
+    pub line_layout: bool,
+    /// Layout text: the column where the status marks stand.
+    pub status_col: Option<usize>,
+}
+
+#[derive(Debug, Default)]
+pub struct Tables {
+    pub items: Vec<Entity>,
+    pub indicators: Vec<Entity>,
+    pub measures: Vec<Entity>,
+    /// Rows that belong to no table and carry no status: running text, for checks.
+    pub text_rows: Vec<(usize, Range<usize>, String)>,
+}
+
+fn re_indicator() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\s*ตัวชี้วัด(?:ที่)?\s*(\d{1,2})(?:\s|$|[^\d.])").expect("valid regex")
+    })
+}
+
+fn re_number_cell() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\s*(?:มาตรการที่\s*)?(\d{1,2})\s*[.)]?\s*$").expect("valid regex")
+    })
+}
+
+const HEADER_WORDS: [&str; 16] = [
+    "ลำดับ",
+    "ที่",
+    "ข้อ",
+    "ชื่อ",
+    "ข้อมูล",
+    "ตัวชี้วัด",
+    "มาตรการ",
+    "ผู้รับผิดชอบ",
+    "ระยะเวลา",
+    "ความก้าวหน้า",
+    "องค์ประกอบ",
+    "สถานะ",
+    "หมายเหตุ",
+    "รหัส",
+    "วิธีดำเนินการ",
+    "แนวทาง",
+];
+
+/// A header row: two or more short cells that are header words.
+fn header_kind(row: &Row) -> Option<TableKind> {
+    let texts: Vec<String> = if row.cells.len() < 2 && !row.header {
+        // A header written as one line of words ("ข้อ ข้อมูล องค์ประกอบ ผู้รับผิดชอบ").
+        let text = row.cells.first().map(Cell::text).unwrap_or_default();
+        let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+        if text.chars().count() > 120 || words.len() < 3 {
+            return None;
+        }
+        words
+    } else {
+        row.cells.iter().map(Cell::text).collect()
+    };
+    if texts.len() < 2 {
+        return None;
+    }
+    let hits = texts
+        .iter()
+        .filter(|t| t.chars().count() <= 40 && HEADER_WORDS.iter().any(|w| t.starts_with(w)))
+        .count();
+    let needed = if row.cells.len() < 2 && !row.header {
+        3.max(texts.len() * 2 / 3)
+    } else {
+        2
+    };
+    if hits < needed && !(row.header && hits >= 1) {
+        return None;
+    }
+    if row.has_status() {
+        return None;
+    }
+    let first = texts
+        .iter()
+        .find(|t| !t.is_empty())
+        .map(String::as_str)
+        .unwrap_or("");
+    Some(if first.starts_with("ตัวชี้วัด") {
+        TableKind::Indicators
+    } else if texts.iter().any(|t| t.starts_with("มาตรการ")) {
+        TableKind::Measures
+    } else if texts
+        .iter()
+        .any(|t| t.starts_with("ข้อมูล") || t == "ข้อ" || t == "ชื่อ" || t.starts_with("รหัส"))
+    {
+        TableKind::Items
+    } else {
+        TableKind::Other
+    })
+}
+
+/// The first text token of a cell (skipping breaks), trimmed, with its range.
+fn first_text(cell: &Cell) -> Option<(&Tok, usize)> {
+    cell.toks
+        .iter()
+        .enumerate()
+        .find(|(_, t)| t.kind == TokKind::Text && !t.text.trim().is_empty())
+        .map(|(i, t)| (t, i))
+}
+
+/// An item code at the start of `s`: (number, byte length). Codes led by "0"/"๐" need a
+/// digit right after ("0๑๑", "๐๑๓"); "O"/"o" may be followed by a space or dot ("O 5").
+pub fn code_at_start(s: &str) -> Option<(u32, usize)> {
+    let first = s.chars().next()?;
+    if matches!(first, '0' | '๐') {
+        let second = s[first.len_utf8()..].chars().next()?;
+        if !(second.is_ascii_digit() || normalize::ascii_digit(second).is_some()) {
+            return None;
+        }
+    }
+    let (n, len) = normalize::parse_item_code(s)?;
+    let rest = &s[len..];
+    // The code must end there: not "0.5", "O1234", "Online".
+    match rest.chars().next() {
+        None => {}
+        Some(c) if c.is_whitespace() || matches!(c, '.' | ')' | ':' | '-') => {
+            if c == '.' && rest[1..].chars().next().is_some_and(|d| d.is_ascii_digit()) {
+                return None;
+            }
+        }
+        Some(c) if !c.is_ascii_alphanumeric() && normalize::ascii_digit(c).is_none() => {}
+        _ => return None,
+    }
+    (1..=99).contains(&n).then_some((n, len))
+}
+
+/// Status tokens and notes of a row, from its first cell with status marks on.
+fn status_and_notes(row: &Row, from_cell: usize) -> (Vec<Tok>, Option<String>) {
+    let start = row
+        .cells
+        .iter()
+        .enumerate()
+        .skip(from_cell)
+        .find(|(_, c)| c.has_status())
+        .map(|(i, _)| i);
+    let Some(start) = start else {
+        return (Vec::new(), None);
+    };
+    let mut toks = Vec::new();
+    let mut notes_toks: Vec<&Tok> = Vec::new();
+    for cell in &row.cells[start..] {
+        toks.push(Tok {
+            kind: TokKind::Break,
+            text: String::new(),
+            range: cell.range.start..cell.range.start,
+        });
+        let last_mark = cell.toks.iter().rposition(|t| {
+            matches!(
+                t.kind,
+                TokKind::Box(_) | TokKind::Label(_) | TokKind::SoftTick
+            )
+        });
+        for (i, t) in cell.toks.iter().enumerate() {
+            toks.push(t.clone());
+            if last_mark.is_none_or(|m| i > m) {
+                notes_toks.push(t);
+            }
+        }
+    }
+    let notes = super::rows::join_text(notes_toks.into_iter());
+    (toks, Some(notes))
+}
+
+/// Read every page's rows into items, indicators and measures.
+pub fn read_tables(pages: &[Page]) -> Tables {
+    let mut t = Tables::default();
+    let mut kind = TableKind::Other;
+    #[derive(Clone, Copy, PartialEq)]
+    enum Open {
+        None,
+        Item(usize),
+        Indicator(usize),
+        Measure(usize),
+    }
+    let mut pending: Option<(usize, Range<usize>, u32)> = None;
+    let mut open = Open::None;
+    for (pi, page) in pages.iter().enumerate() {
+        for row in &page.rows {
+            if row.kind == RowKind::Blank {
+                continue;
+            }
+            if let Some(k) = header_kind(row) {
+                kind = k;
+                continue;
+            }
+            let Some(fc) = row.first_filled() else {
+                continue;
+            };
+            let first_cell = &row.cells[fc];
+            let first_str = first_cell.text();
+            // A code alone on its line takes the next line as its title (plain OCR).
+            if let Some((ppi, code_range, n)) = pending.take() {
+                let title = first_str.trim().to_string();
+                if has_letters(&title) && !row.has_status() && !is_heading(&title) {
+                    let range = if ppi == pi {
+                        code_range.start..row.range.end
+                    } else {
+                        code_range.clone()
+                    };
+                    t.items.push(Entity {
+                        page: ppi,
+                        range,
+                        code_range: Some(code_range),
+                        written: Some(n),
+                        number: n,
+                        title,
+                        toks: Vec::new(),
+                        notes: Vec::new(),
+                        cells: 1,
+                        title_cell: 0,
+                        line_layout: true,
+                        status_col: None,
+                    });
+                    open = Open::Item(t.items.len() - 1);
+                    kind = TableKind::Items;
+                    continue;
+                }
+            }
+            // An OIT item row: a code at the start of the first filled cell.
+            if let Some((tok, ti)) = first_text(first_cell) {
+                let lead = tok.text.len() - tok.text.trim_start().len();
+                let s = tok.text.trim_start();
+                if let Some((n, len)) = code_at_start(s) {
+                    let code_range = tok.range.start + lead..tok.range.start + lead + len;
+                    // Title: the rest of the code cell, else the next filled cell.
+                    let mut rest = Cell {
+                        toks: Vec::new(),
+                        range: code_range.end..first_cell.range.end,
+                        col: first_cell.col,
+                    };
+                    let mut rest_tok = tok.clone();
+                    rest_tok.text = s[len..].to_string();
+                    rest_tok.range = code_range.end..tok.range.end;
+                    rest.toks.push(rest_tok);
+                    rest.toks.extend(first_cell.toks[ti + 1..].iter().cloned());
+                    let mut title = title_of(&rest);
+                    let mut title_cell = fc;
+                    if title.is_empty() {
+                        if let Some((i, c)) = row
+                            .cells
+                            .iter()
+                            .enumerate()
+                            .skip(fc + 1)
+                            .find(|(_, c)| !c.is_blank())
+                        {
+                            title = title_of(c);
+                            title_cell = i;
+                        } else if !row.has_status()
+                            && (kind == TableKind::Items
+                                || !t.items.is_empty()
+                                || s.starts_with(['O', 'o']))
+                        {
+                            pending = Some((pi, code_range, n));
+                            continue;
+                        }
+                    }
+                    let plain_ok = row.kind != RowKind::Plain
+                        || row.has_status()
+                        || kind == TableKind::Items
+                        || !t.items.is_empty()
+                        || s.starts_with(['O', 'o']);
+                    if has_letters(&title) && plain_ok && !first_str.starts_with("ตัวชี้วัด")
+                    {
+                        let (toks, notes) = status_and_notes(row, title_cell + 1);
+                        let (toks, notes) = if toks.is_empty() && title_cell == fc {
+                            // Status marks inside the code cell itself (plain lines).
+                            status_and_notes(row, fc)
+                        } else {
+                            (toks, notes)
+                        };
+                        t.items.push(Entity {
+                            page: pi,
+                            range: code_range.start..row.range.end,
+                            code_range: Some(code_range),
+                            written: Some(n),
+                            number: n,
+                            title,
+                            toks: toks.into_iter().map(|x| (pi, x)).collect(),
+                            notes: notes.into_iter().collect(),
+                            cells: row.cells.len(),
+                            title_cell,
+                            line_layout: matches!(row.kind, RowKind::Plain | RowKind::Layout),
+                            status_col: status_col(row),
+                        });
+                        open = Open::Item(t.items.len() - 1);
+                        kind = TableKind::Items;
+                        continue;
+                    }
+                }
+            }
+            // An indicator row: "ตัวชี้วัดที่ N title", or "N" in an indicator table.
+            let ind = re_indicator()
+                .captures(&first_str)
+                .and_then(|c| c[1].parse::<u32>().ok())
+                .or_else(|| {
+                    (kind == TableKind::Indicators)
+                        .then(|| {
+                            re_number_cell()
+                                .captures(&first_str)
+                                .and_then(|c| c[1].parse().ok())
+                        })
+                        .flatten()
+                })
+                .filter(|n| (1..=10).contains(n));
+            if let Some(n) = ind {
+                let title = {
+                    let stripped = strip_indicator_prefix(&first_str);
+                    if stripped.is_empty() {
+                        row.cells
+                            .iter()
+                            .skip(fc + 1)
+                            .find(|c| !c.is_blank())
+                            .map(title_of)
+                            .unwrap_or_default()
+                    } else {
+                        stripped
+                    }
+                };
+                let (toks, notes) = status_and_notes(row, fc + 1);
+                let (toks, notes) = if toks.is_empty() {
+                    status_and_notes(row, fc)
+                } else {
+                    (toks, notes)
+                };
+                let existing = t.indicators.iter().position(|e| e.number == n);
+                match existing {
+                    // A repeated indicator row continues it (table split over pages).
+                    Some(i) => {
+                        let e = &mut t.indicators[i];
+                        e.toks.push((pi, break_tok()));
+                        e.toks.extend(toks.into_iter().map(|x| (pi, x)));
+                        e.notes.extend(notes);
+                        open = Open::Indicator(i);
+                    }
+                    None => {
+                        t.indicators.push(Entity {
+                            page: pi,
+                            range: first_cell.range.clone(),
+                            code_range: None,
+                            written: None,
+                            number: n,
+                            title,
+                            toks: toks.into_iter().map(|x| (pi, x)).collect(),
+                            notes: notes.into_iter().collect(),
+                            cells: row.cells.len(),
+                            title_cell: fc,
+                            line_layout: matches!(row.kind, RowKind::Plain | RowKind::Layout),
+                            status_col: status_col(row),
+                        });
+                        open = Open::Indicator(t.indicators.len() - 1);
+                    }
+                }
+                kind = TableKind::Indicators;
+                continue;
+            }
+            // A measure row: "N." in a measures table.
+            if kind == TableKind::Measures && row.cells.len() >= 2 {
+                if let Some(n) = re_number_cell()
+                    .captures(&first_str)
+                    .and_then(|c| c[1].parse::<u32>().ok())
+                {
+                    let title = row
+                        .cells
+                        .iter()
+                        .skip(fc + 1)
+                        .find(|c| !c.is_blank())
+                        .map(title_of)
+                        .unwrap_or_default();
+                    t.measures.push(Entity {
+                        page: pi,
+                        range: row.range.clone(),
+                        code_range: None,
+                        written: None,
+                        number: n,
+                        title,
+                        toks: Vec::new(),
+                        notes: Vec::new(),
+                        cells: row.cells.len(),
+                        title_cell: fc + 1,
+                        line_layout: false,
+                        status_col: None,
+                    });
+                    open = Open::Measure(t.measures.len() - 1);
+                    continue;
+                }
+            }
+            // A continuation row?
+            let target = match open {
+                Open::Item(i) => Some(&mut t.items[i]),
+                Open::Indicator(i) => Some(&mut t.indicators[i]),
+                _ => None,
+            };
+            let heading = is_heading(&first_str);
+            if !row.has_status() && matches!(row.kind, RowKind::Plain | RowKind::Layout) {
+                t.text_rows.push((pi, row.range.clone(), row.text()));
+            }
+            if let Some(e) = target {
+                if !heading && (row.has_status() || is_continuation(row, fc, e)) {
+                    continue_entity(e, row, fc, pi);
+                    continue;
+                }
+                // Running text under an entity of a text-only layout (one cell a line):
+                // its notes once the status is read, else part of its body.
+                if !heading && e.line_layout && row.kind == RowKind::Plain {
+                    if e.toks
+                        .iter()
+                        .any(|(_, t)| matches!(t.kind, TokKind::Box(_) | TokKind::SoftTick))
+                    {
+                        e.notes.push(first_str);
+                    }
+                    continue;
+                }
+            }
+            if matches!(row.kind, RowKind::Plain) && !row.has_status() {
+                open = Open::None;
+            }
+        }
+    }
+    t
+}
+
+fn break_tok() -> Tok {
+    Tok {
+        kind: TokKind::Break,
+        text: String::new(),
+        range: 0..0,
+    }
+}
+
+/// Whether `row` continues the open entity `e`.
+fn is_continuation(row: &Row, fc: usize, e: &Entity) -> bool {
+    let has_open_status = e
+        .toks
+        .iter()
+        .any(|(_, t)| matches!(t.kind, TokKind::Box(_) | TokKind::Label(_)));
+    match row.kind {
+        RowKind::Tsv | RowKind::Pipe | RowKind::Html => {
+            fc > 0 || row.cells.len() < e.cells || (row.has_status() && !has_open_status)
+        }
+        RowKind::Layout => {
+            row.indent >= 2
+                || row.cells.first().is_some_and(|c| c.col > 0)
+                || (row.has_status() && !has_open_status)
+        }
+        RowKind::Plain => row.has_status() && !has_open_status || row.indent >= 2,
+        RowKind::Blank => false,
+    }
+}
+
+/// Merge a continuation row into an entity: its status marks and notes, and a short
+/// title fragment where the title column continues.
+fn continue_entity(e: &mut Entity, row: &Row, fc: usize, pi: usize) {
+    // Title continuation: the cell under the title column (or the first cell of a row
+    // that lost its empty code cell), when it is short and not a bullet of description.
+    let title_idx = if fc == 0 && row.cells.len() < e.cells {
+        Some(0)
+    } else if row.kind == RowKind::Layout {
+        None
+    } else {
+        Some(e.title_cell)
+    };
+    if let Some(i) = title_idx {
+        if let Some(c) = row.cells.get(i) {
+            if !c.has_status() && e.title_cell < e.cells {
+                let s = title_of(c);
+                let short = s.chars().count() <= 60;
+                if short
+                    && !s.is_empty()
+                    && !s.starts_with('-')
+                    && (i == 0 || i == e.title_cell)
+                    && has_letters(&s)
+                {
+                    e.title.push(' ');
+                    e.title.push_str(&s);
+                }
+            }
+        }
+    }
+    let (toks, notes) = status_and_notes(row, 0);
+    if !toks.is_empty() {
+        e.toks.push((pi, break_tok()));
+        e.toks.extend(toks.into_iter().map(|x| (pi, x)));
+        if row.kind == RowKind::Layout {
+            e.status_col = e.status_col.or(status_col(row));
+        }
+    } else if let (RowKind::Layout, Some(sc)) = (row.kind, e.status_col) {
+        // Layout text: wrapped lines of the status column are notes.
+        let text = row
+            .cells
+            .iter()
+            .filter(|c| c.col + 3 >= sc)
+            .map(Cell::text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !text.is_empty() {
+            e.notes.push(text);
+        }
+    }
+    e.notes.extend(notes);
+}
+
+/// Column of the first cell with status marks, for layout rows.
+fn status_col(row: &Row) -> Option<usize> {
+    if row.kind != RowKind::Layout {
+        return None;
+    }
+    row.cells.iter().find(|c| c.has_status()).map(|c| c.col)
+}
+
+/// A heading that ends the table above it ("ตัวชี้วัดย่อยที่ 9.2", "**บทที่ 3**").
+fn is_heading(s: &str) -> bool {
+    let s = s.trim_start_matches(['*', '#', ' ']);
+    [
+        "ตัวชี้วัดย่อย",
+        "บทที่",
+        "แบบวัด",
+        "ประเด็น",
+        "ส่วนที่",
+        "ตอนที่",
+        "ข้อเสนอแนะ",
+        "สรุป",
+    ]
+    .iter()
+    .any(|h| s.starts_with(h))
+}
+
+fn title_of(c: &Cell) -> String {
+    c.first_paragraph()
+        .trim_matches(|ch: char| ch.is_whitespace() || ch == '-' || ch == ':')
+        .to_string()
+}
+
+fn has_letters(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+fn strip_indicator_prefix(s: &str) -> String {
+    let re = re_indicator();
+    match re.captures(s).and_then(|c| c.get(1)) {
+        Some(m) => s[m.end()..].trim().to_string(),
+        None => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_codes_at_start() {
+        let cases: &[(&str, Option<u32>)] = &[
+            ("O๒๖", Some(26)),
+            ("0๑๑", Some(11)),
+            ("๐๑๓", Some(13)),
+            ("o๑", Some(1)),
+            ("O 5 ข้อมูล", Some(5)),
+            ("๐๙๙", Some(99)),
+            ("O๓๘ รายงานผล", Some(38)),
+            ("Online", None),
+            ("OIT", None),
+            ("0.5 คะแนน", None),
+            ("๐", None),
+            ("2566", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(code_at_start(s).map(|c| c.0), *want, "{s}");
+        }
+    }
+}
