@@ -467,22 +467,43 @@ fn two_runs_cannot_write_one_folder_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
     fs::create_dir_all(&input).unwrap();
-    fs::write(input.join("a.txt"), seed()).unwrap();
+    for n in 0..200 {
+        fs::write(input.join(format!("d{n:03}.txt")), small_variant(n)).unwrap();
+    }
     let out = dir.path().join("out");
-    fs::create_dir_all(out.join(".state")).unwrap();
-    // This test process is alive: its pid holds the lock.
-    fs::write(out.join(".state/lock"), std::process::id().to_string()).unwrap();
-    let o = run(&[s(&input), "-o", s(&out)]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("another run"));
-    // A lock left by a process that is gone is taken over.
-    fs::write(out.join(".state/lock"), "0").unwrap();
-    let o = run(&[s(&input), "-o", s(&out)]);
+    let mut first = Command::new(BIN)
+        .args(["run", s(&input), "-o", s(&out), "-q"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until the first run is writing documents, then start a second one.
+    let start = Instant::now();
+    while fs::read_dir(out.join("documents"))
+        .map(|d| d.count())
+        .unwrap_or(0)
+        == 0
+        && start.elapsed() < Duration::from_secs(20)
+    {
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let second = run(&[s(&input), "-o", s(&out), "-q"]);
+    let first_done = first.try_wait().unwrap().is_some();
+    first.kill().ok();
+    first.wait().unwrap();
+    eprintln!("second run started while the first was running: {}", !first_done);
+    if !first_done {
+        assert_eq!(second.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&second.stderr).contains("another run"));
+    }
+    // The killed first run leaves no lock behind: a new run proceeds and completes.
+    let o = run(&[s(&input), "-o", s(&out), "-q"]);
     assert_ne!(
         o.status.code(),
         Some(2),
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    assert!(!out.join(".state/lock").exists());
+    assert_eq!(documents(&out).len(), 200);
+    assert_no_temp_files(&out);
 }

@@ -24,7 +24,7 @@ pub mod progress;
 
 use crate::model::{DocStatus, Document};
 use crate::output::aggregate::{self, AggregateError};
-use crate::output::atomic::{remove_stale_temps, write_atomic, write_atomic_with, WriteError};
+use crate::output::atomic::{remove_temps, write_atomic, write_atomic_with, WriteError};
 use crate::output::journal::{self, Entry};
 use crate::output::manifest::{self, Counts, Duplicate, Failure, Manifest, Slow, Timings};
 use crate::output::{json, DOCUMENTS_DIR, TOOL_VERSION};
@@ -112,8 +112,9 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
     let docs_dir = opts.out_dir.join(DOCUMENTS_DIR);
     std::fs::create_dir_all(&docs_dir).map_err(|e| WriteError::io(&docs_dir, e))?;
     let _lock = crate::output::lock::Lock::acquire(&opts.out_dir)?;
+    // Holding the lock, every temporary file here was left by a killed run.
     for dir in [&opts.out_dir, &docs_dir, &opts.out_dir.join(".state")] {
-        remove_stale_temps(dir);
+        remove_temps(dir);
     }
     // Opening the journal also proves the output folder is writable.
     let appender = Mutex::new(journal::Appender::open(&opts.out_dir)?);

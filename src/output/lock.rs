@@ -1,32 +1,29 @@
-//! One run at a time per output folder: `<output>/.state/lock` holds the pid of the run
-//! writing the folder. A second run (a shard pointed at the same folder, say) stops with
-//! a clear error instead of overwriting the first one's tables; a lock left by a killed
-//! run (its process is gone) is taken over.
+//! One run at a time per output folder: a run holds an exclusive advisory lock
+//! (`flock(2)`) on `<output>/.state/lock` while it writes the folder. A second run (a
+//! shard pointed at the same folder, say) stops with a clear error instead of
+//! overwriting the first one's tables. The kernel releases the lock when the process
+//! ends, however it ends (SIGKILL included), so a killed run never leaves a stale lock,
+//! and no process id is trusted (ids are reused, and start again at 1 in every
+//! container). The file itself stays; it is empty. Elsewhere than Unix there is no lock.
 
 use super::atomic::WriteError;
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
+use std::fs::{self, File, OpenOptions};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     #[error(
-        "another run (pid {pid}) is writing to {dir}; give each run or shard its own output folder"
+        "another run is writing to {0}; wait for it, or give each run or shard its own output folder"
     )]
-    Busy { pid: u32, dir: PathBuf },
+    Busy(PathBuf),
     #[error(transparent)]
     Write(#[from] WriteError),
 }
 
-/// Held while a run writes its output folder; removed on drop.
+/// Held while a run writes its output folder; released on drop (or process exit).
 #[derive(Debug)]
 pub struct Lock {
-    path: PathBuf,
-}
-
-fn alive(pid: u32) -> bool {
-    pid == std::process::id()
-        || (cfg!(target_os = "linux") && Path::new(&format!("/proc/{pid}")).exists())
+    _file: File,
 }
 
 impl Lock {
@@ -34,60 +31,49 @@ impl Lock {
         let state = out_dir.join(".state");
         fs::create_dir_all(&state).map_err(|e| WriteError::io(&state, e))?;
         let path = state.join("lock");
-        for _ in 0..3 {
-            match OpenOptions::new().write(true).create_new(true).open(&path) {
-                Ok(mut f) => {
-                    f.write_all(std::process::id().to_string().as_bytes())
-                        .map_err(|e| WriteError::io(&path, e))?;
-                    return Ok(Lock { path });
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                    let owner = fs::read_to_string(&path)
-                        .ok()
-                        .and_then(|s| s.trim().parse::<u32>().ok());
-                    match owner {
-                        Some(pid) if alive(pid) => {
-                            return Err(LockError::Busy {
-                                pid,
-                                dir: out_dir.to_path_buf(),
-                            })
-                        }
-                        // Stale (or half-written by a killed run): take it over.
-                        _ => {
-                            let _ = fs::remove_file(&path);
-                        }
-                    }
-                }
-                Err(e) => return Err(WriteError::io(&path, e).into()),
-            }
-        }
-        Err(WriteError::io(&path, io::Error::other("cannot take the lock")).into())
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| WriteError::io(&path, e))?;
+        lock_exclusive(&file, &path, out_dir)?;
+        Ok(Lock { _file: file })
     }
 }
 
-impl Drop for Lock {
-    fn drop(&mut self) {
-        let _ = fs::remove_file(&self.path);
+#[cfg(unix)]
+fn lock_exclusive(file: &File, path: &Path, out_dir: &Path) -> Result<(), LockError> {
+    use std::os::unix::io::AsRawFd;
+    // SAFETY: flock on a file descriptor we own; no memory is passed.
+    let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+    if rc == 0 {
+        return Ok(());
+    }
+    let err = std::io::Error::last_os_error();
+    if err.raw_os_error() == Some(libc::EWOULDBLOCK) {
+        Err(LockError::Busy(out_dir.to_path_buf()))
+    } else {
+        Err(WriteError::io(path, err).into())
     }
 }
 
-#[cfg(test)]
+#[cfg(not(unix))]
+fn lock_exclusive(_file: &File, _path: &Path, _out_dir: &Path) -> Result<(), LockError> {
+    Ok(())
+}
+
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
 
     #[test]
-    fn second_lock_is_refused_and_stale_lock_taken_over() {
+    fn second_lock_is_refused_until_the_first_is_dropped() {
         let dir = tempfile::tempdir().unwrap();
         let lock = Lock::acquire(dir.path()).unwrap();
-        assert!(matches!(
-            Lock::acquire(dir.path()),
-            Err(LockError::Busy { .. })
-        ));
+        assert!(matches!(Lock::acquire(dir.path()), Err(LockError::Busy(_))));
         drop(lock);
-        // A lock naming a process that does not exist (pid 0 is never a user process).
-        fs::write(dir.path().join(".state/lock"), "0").unwrap();
-        let lock = Lock::acquire(dir.path()).unwrap();
-        drop(lock);
-        assert!(!dir.path().join(".state/lock").exists());
+        let again = Lock::acquire(dir.path());
+        assert!(again.is_ok());
     }
 }

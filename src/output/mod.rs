@@ -13,7 +13,7 @@
 //!   documents.csv items.csv indicators.csv flags.csv
 //!   manifest.json         counts, failures, duplicates, skipped files, timings
 //!   .state/journal.jsonl  resume bookkeeping
-//!   .state/lock           pid of the run writing the folder
+//!   .state/lock           locked (flock) by the run writing the folder
 //! ```
 
 pub mod aggregate;
