@@ -195,6 +195,15 @@ fn bad_documents_fail_alone_and_the_batch_goes_on() {
     for (line, (_, doc)) in lines.iter().zip(&docs) {
         assert_eq!(*line, serde_json::to_string(doc).unwrap());
     }
+    // A document's file is byte for byte what `ita-extract file` prints.
+    let seed_doc = by_name("seed.txt");
+    let printed = Command::new(BIN)
+        .args(["file", &seed_doc.source.path])
+        .output()
+        .unwrap()
+        .stdout;
+    let id = format!("seed-{}", &seed_doc.source.sha256[..12]);
+    assert!(printed == fs::read(out.join("documents").join(format!("{id}.json"))).unwrap());
     // No timings or wall-clock time inside documents.
     assert!(!fs::read_to_string(
         out.join("documents")
@@ -257,6 +266,7 @@ fn runs_that_cannot_proceed_exit_2() {
         vec![s(&missing), "-o", s(&out)],
         vec![s(&good), "-o", s(&a_file)],
         vec![s(&good), "-o", s(&out), "--shard", "4/3"],
+        vec![s(&good), "-o", s(&out), "--doc-timeout", "0"],
     ];
     for args in cases {
         let o = run(&args);
@@ -491,7 +501,10 @@ fn two_runs_cannot_write_one_folder_at_once() {
     let first_done = first.try_wait().unwrap().is_some();
     first.kill().ok();
     first.wait().unwrap();
-    eprintln!("second run started while the first was running: {}", !first_done);
+    eprintln!(
+        "second run started while the first was running: {}",
+        !first_done
+    );
     if !first_done {
         assert_eq!(second.status.code(), Some(2));
         assert!(String::from_utf8_lossy(&second.stderr).contains("another run"));
