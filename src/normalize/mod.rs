@@ -237,14 +237,17 @@ pub fn repair(raw: &str, opts: &Options) -> Repaired {
             b.out.end,
         ))
     });
-    // One record per run of adjacent repairs of one kind ("๒๕๖๖" is one digits repair).
+    // One record per run of adjacent repairs of one kind ("๒๕๖๖" is one digits repair);
+    // deletions merge only with deletions, so every record's out range maps back over its
+    // raw range.
     let mut merged: Vec<Repair> = Vec::with_capacity(repairs.len());
     for r in repairs {
         match merged.last_mut() {
             Some(last)
                 if last.kind == r.kind
                     && last.raw.end == r.raw.start
-                    && last.out.end == r.out.start =>
+                    && last.out.end == r.out.start
+                    && last.out.is_empty() == r.out.is_empty() =>
             {
                 last.raw.end = r.raw.end;
                 last.out.end = r.out.end;

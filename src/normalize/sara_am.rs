@@ -323,6 +323,29 @@ fn join_match_back(src: &str, i: usize, aa_end: usize) -> Option<(usize, Vec<Ran
     best
 }
 
+/// True when writing `fix` over `range` would create a SARA AM that the swapped list turns
+/// back into SARA AA ("บิดาเนิน": "ดาเนิน" -> "ดำเนิน" would give "บิดำ", the swapped form of
+/// "บิดา"); such a lost-SARA-AM rewrite is skipped so the two lists never undo each other.
+fn swapped_would_revert(src: &str, (range, fix): &(Range<usize>, &'static str)) -> bool {
+    let lo = floor_boundary(src, range.start.saturating_sub(48));
+    let hi = floor_boundary(src, (range.end + 48).min(src.len()));
+    let mut window = String::with_capacity(hi - lo + fix.len());
+    window.push_str(&src[lo..range.start]);
+    let fix_at = window.len();
+    window.push_str(fix);
+    window.push_str(&src[range.end..hi]);
+    let wb = window.as_bytes();
+    memchr::memmem::find_iter(&wb[fix_at..fix_at + fix.len()], SARA_AM_BYTES)
+        .any(|k| pair_match(&window, fix_at + k, 3, swapped_index()).is_some())
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// The repair pass.
 pub(crate) fn pass(src: &str, opts: &Options) -> Option<PassOut> {
     let b = src.as_bytes();
@@ -350,6 +373,9 @@ pub(crate) fn pass(src: &str, opts: &Options) -> Option<PassOut> {
     if opts.sara_am_lost {
         for p in memchr::memmem::find_iter(b, SARA_AA_BYTES) {
             if let Some(m) = pair_match(src, p, 3, lost_index()) {
+                if opts.sara_am_swapped && swapped_would_revert(src, &m) {
+                    continue;
+                }
                 edits.push(m);
             }
         }
@@ -456,6 +482,7 @@ mod tests {
             ("จานวน", "จำนวน"),
             ("ตาบล", "ตำบล"),
             ("การ ความ งาน ตาม", "การ ความ งาน ตาม"),
+            ("บิดาเนิน", "บิดาเนิน"),
         ];
         for (input, want) in cases {
             assert_eq!(run(input, &on), want, "{input}");
