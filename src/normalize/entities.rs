@@ -172,6 +172,11 @@ pub(crate) fn pass(src: &str) -> Option<PassOut> {
             } else {
                 c.encode_utf8(&mut buf)
             };
+            if c.is_ascii() {
+                // "&amp;lt;", "&am&#112;;": the decoded character may start or end
+                // another reference
+                rw.mark_dirty();
+            }
             rw.replace(i..i + len, with, RepairKind::Entity);
         }
     }

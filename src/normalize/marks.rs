@@ -95,6 +95,48 @@ fn skip_spaces(b: &[u8], q: usize) -> Option<usize> {
     (r > q).then_some(r)
 }
 
+/// Character classes of U+0E00..U+0E7F for the scan loop.
+const OTHER: u8 = 0;
+const CONS: u8 = 1;
+const MARK: u8 = 2;
+const FOLLOW: u8 = 3;
+const LEAD: u8 = 4;
+
+const CLASS: [u8; 128] = {
+    let mut t = [OTHER; 128];
+    let mut k = 0;
+    while k < 128 {
+        let c = 0x0E00 + k as u32;
+        t[k] = if c >= 0x0E01 && c <= 0x0E2E {
+            CONS
+        } else if c == 0x0E31 || (c >= 0x0E34 && c <= 0x0E3A) || (c >= 0x0E47 && c <= 0x0E4E) {
+            MARK
+        } else if c == 0x0E30 || c == 0x0E32 || c == 0x0E33 || c == 0x0E45 {
+            FOLLOW
+        } else if c >= 0x0E40 && c <= 0x0E44 {
+            LEAD
+        } else {
+            OTHER
+        };
+        k += 1;
+    }
+    t
+};
+
+/// The class of the Thai character at `i` (`OTHER` for anything else), and whether the
+/// byte at `i` is a space.
+#[inline]
+fn class_at(b: &[u8], i: usize) -> (u8, bool) {
+    match (b.get(i), b.get(i + 1), b.get(i + 2)) {
+        (Some(0xE0), Some(&m @ (0xB8 | 0xB9)), Some(&l)) => (
+            CLASS[(((m - 0xB8) as usize) << 6) | (l & 0x3F) as usize],
+            false,
+        ),
+        (Some(b' '), _, _) => (OTHER, true),
+        _ => (OTHER, false),
+    }
+}
+
 /// The repair pass.
 pub(crate) fn pass(src: &str, opts: &Options) -> Option<PassOut> {
     if !opts.marks && !opts.sara_am {
@@ -110,20 +152,37 @@ pub(crate) fn pass(src: &str, opts: &Options) -> Option<PassOut> {
             i += utf8_len(x);
             continue;
         }
-        let Some(c) = thai_at(b, i) else {
-            i += 1;
-            continue;
-        };
-        if is_consonant(c) {
-            i = cluster(src, i, c, opts, &mut rw, &mut buf);
+        let (class, _) = class_at(b, i);
+        if class == OTHER {
+            i += 3;
             continue;
         }
-        if opts.marks && is_lead_vowel(c) {
+        if class == CONS {
+            // Fast path: most consonants are followed by a plain character.
+            let q = i + 3;
+            let (next, space) = class_at(b, q);
+            i = if space || next == MARK || next == FOLLOW {
+                match thai_at(b, i) {
+                    Some(c) => cluster(src, i, c, opts, &mut rw, &mut buf),
+                    None => q,
+                }
+            } else {
+                q
+            };
+            continue;
+        }
+        let Some(c) = thai_at(b, i) else {
+            i += 3;
+            continue;
+        };
+        if opts.marks && class == LEAD {
             let mut j = i + 3;
             while thai_at(b, j) == Some(c) {
                 j += 3;
             }
             if j > i + 3 {
+                // "เเแ" -> "แแ" needs one more look
+                rw.mark_dirty();
                 let with = if c == SARA_E { SARA_AE } else { c };
                 rw.replace(i..j, with.encode_utf8(&mut [0; 4]), RepairKind::MarkOrder);
             }
@@ -131,6 +190,7 @@ pub(crate) fn pass(src: &str, opts: &Options) -> Option<PassOut> {
             continue;
         }
         if opts.marks && c == LAKKHANGYAO && i > 0 && !matches!(thai_before(b, i), Some(RU | LU)) {
+            rw.mark_dirty(); // the new SARA AA may double the one before it
             rw.replace(i..i + 3, "\u{0E32}", RepairKind::MarkOrder);
         }
         i += 3;
@@ -158,6 +218,8 @@ fn cluster(
     }
     let mut marks = [' '; MAX_MARKS + 4];
     let mut n = 0;
+    // Whether anything differs from the input (only then is the cluster rebuilt).
+    let mut changed = false;
     loop {
         if let Some(m) = thai_at(b, q).filter(|&m| is_mark(m)) {
             if n == MAX_MARKS {
@@ -172,6 +234,7 @@ fn cluster(
             if let Some(r) = skip_spaces(b, q) {
                 if thai_at(b, r).is_some_and(is_mark) {
                     q = r;
+                    changed = true;
                     continue;
                 }
             }
@@ -179,6 +242,7 @@ fn cluster(
         break;
     }
     let mut sara_am = false;
+    let mut dirty = n == MAX_MARKS;
     let mut follow = None;
     if opts.sara_am && marks[..n].contains(&NIKHAHIT) {
         // NIKHAHIT (+ tone) + SARA AA (or a doubled SARA AM) -> SARA AM.
@@ -198,6 +262,7 @@ fn cluster(
             n = k;
             follow = Some(SARA_AM);
             sara_am = true;
+            changed = true;
             q = r + 3;
         }
     }
@@ -210,10 +275,13 @@ fn cluster(
         let r = r.unwrap_or(q);
         if let Some(f) = thai_at(b, r).filter(|&f| is_follow_vowel(f)) {
             follow = Some(f);
+            changed |= r != q;
             q = r + 3;
         }
     }
     if let Some(mut f) = follow {
+        // Doubled following vowels, "ำา", and tone marks after the vowel, in any mix
+        // ("ทํา่า" -> "ท่ำ").
         loop {
             match thai_at(b, q) {
                 Some(x) if x == f && opts.marks => q += 3,
@@ -221,26 +289,34 @@ fn cluster(
                     sara_am = true;
                     q += 3;
                 }
+                Some(t) if is_tone(t) && opts.marks && n < MAX_MARKS => {
+                    marks[n] = t;
+                    n += 1;
+                    q += 3;
+                }
                 _ => break,
             }
+            changed = true;
         }
         if opts.marks {
-            while let Some(t) = thai_at(b, q).filter(|&t| is_tone(t)) {
-                if n == MAX_MARKS {
-                    break;
-                }
-                marks[n] = t;
-                n += 1;
-                q += 3;
-            }
             if f == LAKKHANGYAO && !matches!(base, RU | LU) {
                 f = SARA_AA;
                 follow = Some(f);
+                dirty = true;
+                changed = true;
             }
+            dirty |= n == MAX_MARKS;
         }
     }
     let marks = &mut marks[..n];
     let mut n_out = n;
+    if opts.marks {
+        // already canonical: ranks strictly increasing (so no duplicates, one tone at most)
+        changed |= marks.windows(2).any(|w| rank(w[0]) >= rank(w[1]));
+    }
+    if !changed {
+        return q;
+    }
     if opts.marks {
         marks.sort_by_key(|&m| rank(m)); // stable: original order within a rank
         let mut k = 0;
@@ -268,6 +344,9 @@ fn cluster(
             RepairKind::MarkOrder
         };
         rw.replace(start..q, buf, kind);
+        if dirty {
+            rw.mark_dirty();
+        }
     }
     q
 }

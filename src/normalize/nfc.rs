@@ -9,7 +9,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 /// The repair pass: segments between ASCII characters that are not NFC are replaced by
 /// their NFC form (trimmed to the characters that differ).
 pub(crate) fn pass(src: &str) -> Option<PassOut> {
-    if is_nfc_quick(src.chars()) == IsNormalized::Yes {
+    if quick_yes(src) {
         return None;
     }
     let b = src.as_bytes();
@@ -38,6 +38,8 @@ pub(crate) fn pass(src: &str) -> Option<PassOut> {
                 let suf = common_suffix(&seg[pre..], &buf[pre..]);
                 let start = seg_start + pre;
                 if start >= rw.done() {
+                    // rare; composed text may feed any earlier rule (U+037E -> ';')
+                    rw.mark_dirty();
                     rw.replace(start..j - suf, &buf[pre..buf.len() - suf], RepairKind::Nfc);
                 }
             }
@@ -45,6 +47,52 @@ pub(crate) fn pass(src: &str) -> Option<PassOut> {
         i = j;
     }
     rw.finish()
+}
+
+/// The NFC quick check (UAX #15 §9) with a fast path for ASCII and the Thai block, whose
+/// characters are all NFC_Quick_Check=Yes: only the canonical order of the Thai marks with a
+/// non-zero combining class (U+0E38, U+0E39 ccc 103; U+0E3A ccc 9; U+0E48-U+0E4B ccc 107)
+/// needs tracking. Other characters go through the `unicode-normalization` tables.
+fn quick_yes(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut last_ccc = 0u8;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            last_ccc = 0;
+            i += 1;
+            continue;
+        }
+        if x == 0xE0 && i + 2 < b.len() && (b[i + 1] == 0xB8 || b[i + 1] == 0xB9) {
+            let ccc = match (b[i + 1], b[i + 2]) {
+                (0xB8, 0xB8 | 0xB9) => 103,
+                (0xB8, 0xBA) => 9,
+                (0xB9, 0x88..=0x8B) => 107,
+                _ => 0,
+            };
+            if ccc != 0 && last_ccc > ccc {
+                return false;
+            }
+            last_ccc = ccc;
+            i += 3;
+            continue;
+        }
+        let len = super::digits::utf8_len(x);
+        let Some(c) = s.get(i..i + len).and_then(|t| t.chars().next()) else {
+            return false;
+        };
+        let ccc = unicode_normalization::char::canonical_combining_class(c);
+        if ccc != 0 && last_ccc > ccc {
+            return false;
+        }
+        if is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes {
+            return false;
+        }
+        last_ccc = ccc;
+        i += len;
+    }
+    true
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {
@@ -86,6 +134,11 @@ mod tests {
                 .unwrap_or_else(|| input.to_string());
             assert_eq!(got, want, "{input:?}");
             assert_eq!(got, input.nfc().collect::<String>());
+            assert_eq!(
+                quick_yes(input),
+                is_nfc_quick(input.chars()) == IsNormalized::Yes,
+                "{input:?}"
+            );
         }
     }
 }

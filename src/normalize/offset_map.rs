@@ -163,6 +163,9 @@ pub(crate) struct PassOut {
     pub text: String,
     pub edits: Vec<Edit>,
     pub kinds: Vec<RepairKind>,
+    /// The output may need an earlier pass (or this one) again: the pipeline runs another
+    /// round. Passes set it only where their output can feed an earlier rule.
+    pub dirty: bool,
 }
 
 /// Builds a pass's output: unchanged runs are copied in bulk, nothing is allocated until
@@ -173,6 +176,7 @@ pub(crate) struct Rewriter<'a> {
     edits: Vec<Edit>,
     kinds: Vec<RepairKind>,
     done: usize,
+    dirty: bool,
 }
 
 impl<'a> Rewriter<'a> {
@@ -183,7 +187,13 @@ impl<'a> Rewriter<'a> {
             edits: Vec::new(),
             kinds: Vec::new(),
             done: 0,
+            dirty: false,
         }
+    }
+
+    /// Ask for another round of the pipeline (see [`PassOut::dirty`]).
+    pub fn mark_dirty(&mut self) {
+        self.dirty = true;
     }
 
     /// Bytes of the input already consumed (copied or replaced).
@@ -218,6 +228,7 @@ impl<'a> Rewriter<'a> {
             text: self.out,
             edits: self.edits,
             kinds: self.kinds,
+            dirty: self.dirty,
         })
     }
 }

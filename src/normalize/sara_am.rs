@@ -20,6 +20,7 @@ use super::marks::{is_consonant, is_follow_vowel, is_lead_vowel, is_mark, thai_a
 use super::offset_map::{PassOut, Rewriter};
 use super::{Options, RepairKind};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -41,18 +42,120 @@ struct Entry {
     protect: Vec<&'static str>,
 }
 
-/// Entries by the text before the vowel.
+/// A small fast hasher for the short Thai keys (FxHash-style multiply-rotate); the keys
+/// come from embedded data, so hash flooding is no concern.
+#[derive(Debug, Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+}
+
+/// Index of a Thai character (U+0E00..U+0E7F) in the prefilter, 128 for anything else.
+fn slot(c: Option<char>) -> usize {
+    match c {
+        Some(c @ '\u{0E00}'..='\u{0E7F}') => c as usize - 0x0E00,
+        _ => 128,
+    }
+}
+
+type FxMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fx>>;
+
+/// A node of the trie over the left parts read backwards from the vowel.
 #[derive(Debug, Default)]
+struct Node {
+    /// (Thai character slot, child node), sorted by slot.
+    kids: Vec<(u8, u32)>,
+    /// Entries whose left part ends here.
+    ids: Vec<u32>,
+}
+
+/// Entries by the text before the vowel (`by_left`, and `trie`: the same read backwards
+/// from the vowel, so a lookup walks the text once), with a prefilter on the characters
+/// around the vowel.
+#[derive(Debug)]
 struct Index {
-    by_left: HashMap<&'static str, Vec<Entry>>,
+    entries: Vec<Entry>,
+    by_left: FxMap<Vec<usize>>,
+    trie: Vec<Node>,
     /// Longest left part, in bytes.
     max_left: usize,
+    /// (character before, character after) pairs that some entry has.
+    around: Vec<bool>,
+    /// Characters before the vowel of entries with nothing after it.
+    before_only: [bool; 129],
+}
+
+impl Default for Index {
+    fn default() -> Self {
+        Index {
+            entries: Vec::new(),
+            by_left: HashMap::default(),
+            trie: vec![Node::default()],
+            max_left: 0,
+            around: vec![false; 129 * 129],
+            before_only: [false; 129],
+        }
+    }
 }
 
 impl Index {
     fn add(&mut self, left: &'static str, e: Entry) {
         self.max_left = self.max_left.max(left.len());
-        self.by_left.entry(left).or_default().push(e);
+        let before = slot(left.chars().next_back());
+        let first = e.right.chars().next();
+        match first {
+            Some(after) => self.around[before * 129 + slot(Some(after))] = true,
+            None => self.before_only[before] = true,
+        }
+        let id = self.entries.len();
+        self.entries.push(e);
+        self.by_left.entry(left).or_default().push(id);
+        let mut node = 0usize;
+        for c in left.chars().rev() {
+            let k = slot(Some(c)) as u8;
+            node = match self.trie[node].kids.binary_search_by_key(&k, |&(s, _)| s) {
+                Ok(j) => self.trie[node].kids[j].1 as usize,
+                Err(j) => {
+                    let new = self.trie.len();
+                    self.trie.push(Node::default());
+                    self.trie[node].kids.insert(j, (k, new as u32));
+                    new
+                }
+            };
+        }
+        self.trie[node].ids.push(id as u32);
+    }
+
+    /// The child of `node` for the Thai character `c`.
+    fn child(&self, node: usize, c: char) -> Option<usize> {
+        let k = slot(Some(c)) as u8;
+        let kids = &self.trie[node].kids;
+        kids.binary_search_by_key(&k, |&(s, _)| s)
+            .ok()
+            .map(|j| kids[j].1 as usize)
+    }
+
+    fn get_left(&self, left: &str) -> impl Iterator<Item = &Entry> {
+        self.by_left
+            .get(left)
+            .into_iter()
+            .flatten()
+            .map(|&id| &self.entries[id])
+    }
+
+    /// False when no entry can match around a vowel at byte `p` of length `len`.
+    fn may_match(&self, b: &[u8], p: usize, len: usize) -> bool {
+        let before = slot(thai_before(b, p));
+        let after = slot(thai_at(b, p + len));
+        self.before_only[before] || self.around[before * 129 + after]
     }
 }
 
@@ -147,25 +250,33 @@ fn pair_match(
     idx: &Index,
 ) -> Option<(Range<usize>, &'static str)> {
     let b = src.as_bytes();
+    if !idx.may_match(b, p, vowel_len) {
+        return None;
+    }
+    let after = src.get(p + vowel_len..)?;
     let mut best: Option<(Range<usize>, &'static str)> = None;
-    let mut left = 0;
-    while left <= idx.max_left && left <= p {
-        let start = p - left;
-        if let Some(entries) = src.get(start..p).and_then(|l| idx.by_left.get(l)) {
-            for e in entries {
-                let end = p + vowel_len + e.right.len();
-                let ok = src
-                    .get(p + vowel_len..)
-                    .is_some_and(|t| t.starts_with(e.right))
-                    && ends_syllable(b, end)
-                    && starts_syllable(b, start)
-                    && !protected(src, start, e);
-                if ok && best.as_ref().map_or(true, |(r, _)| end - start > r.len()) {
-                    best = Some((start..end, e.fix));
-                }
+    let mut node = 0;
+    let mut start = p;
+    while let Some(c) = thai_before(b, start) {
+        let Some(next) = idx.child(node, c) else {
+            break;
+        };
+        node = next;
+        start -= 3;
+        for e in idx.trie[node]
+            .ids
+            .iter()
+            .map(|&id| &idx.entries[id as usize])
+        {
+            let end = p + vowel_len + e.right.len();
+            let ok = after.starts_with(e.right)
+                && ends_syllable(b, end)
+                && starts_syllable(b, start)
+                && !protected(src, start, e);
+            if ok && best.as_ref().map_or(true, |(r, _)| end - start > r.len()) {
+                best = Some((start..end, e.fix));
             }
         }
-        left += 3;
     }
     best
 }
@@ -255,12 +366,11 @@ fn join_match(src: &str, i: usize, aa_end: usize) -> Option<Vec<Range<usize>>> {
     let mut best: Option<(usize, Vec<Range<usize>>)> = None;
     let mut left = 3;
     while left <= idx.max_left && left <= i {
-        let Some(entries) = src.get(i - left..i).and_then(|l| idx.by_left.get(l)) else {
-            // the left part may itself hold a broken spot: try the slow path
+        let Some(l) = src.get(i - left..i) else {
             left += 3;
             continue;
         };
-        for e in entries {
+        for e in idx.get_left(l) {
             let mut spots = Vec::with_capacity(2);
             spots.push(i..aa_end);
             let Some(end) = match_fwd(src, aa_end, e.right, &mut spots) else {
@@ -294,11 +404,11 @@ fn join_match_back(src: &str, i: usize, aa_end: usize) -> Option<(usize, Vec<Ran
     let idx = words_index();
     let b = src.as_bytes();
     let mut best: Option<(usize, Vec<Range<usize>>)> = None;
-    for (left, entries) in &idx.by_left {
+    for (left, ids) in &idx.by_left {
         if !left.contains(SARA_AM) {
             continue;
         }
-        for e in entries {
+        for e in ids.iter().map(|&id| &idx.entries[id]) {
             let mut spots = Vec::new();
             let Some(start) = match_back(src, i, left, &mut spots) else {
                 continue;
@@ -350,6 +460,7 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 pub(crate) fn pass(src: &str, opts: &Options) -> Option<PassOut> {
     let b = src.as_bytes();
     let mut edits: Vec<(Range<usize>, &'static str)> = Vec::new();
+    let mut dirty = false;
     if opts.sara_am {
         let finder = memchr::memmem::Finder::new(" \u{0E32}".as_bytes());
         for k in finder.find_iter(b) {
@@ -359,13 +470,22 @@ pub(crate) fn pass(src: &str, opts: &Options) -> Option<PassOut> {
                 continue;
             }
             if let Some(spots) = join_match(src, i, k + 4) {
-                edits.extend(spots.into_iter().map(|r| (r, SARA_AM)));
+                for r in spots {
+                    // The new SARA AM may feed the mark rules (a mark before or after it)
+                    // or a swapped-list word: then the pipeline takes another round.
+                    dirty |= thai_before(b, r.start).is_some_and(is_mark)
+                        || thai_at(b, r.end).is_some_and(|c| is_mark(c) || is_follow_vowel(c))
+                        || (opts.sara_am_swapped
+                            && swapped_would_revert(src, &(r.clone(), SARA_AM)));
+                    edits.push((r, SARA_AM));
+                }
             }
         }
     }
     if opts.sara_am_swapped {
         for p in memchr::memmem::find_iter(b, SARA_AM_BYTES) {
             if let Some(m) = pair_match(src, p, 3, swapped_index()) {
+                dirty |= opts.sara_am_lost;
                 edits.push(m);
             }
         }
@@ -388,7 +508,12 @@ pub(crate) fn pass(src: &str, opts: &Options) -> Option<PassOut> {
     for (r, with) in edits {
         if r.start >= rw.done() {
             rw.replace(r, with, RepairKind::SaraAm);
+        } else {
+            dirty = true; // an overlapping match may apply once the first is written
         }
+    }
+    if dirty {
+        rw.mark_dirty();
     }
     rw.finish()
 }
@@ -493,8 +618,8 @@ mod tests {
     fn fixes_are_never_wrong_forms() {
         // A repaired word must not itself be rewritten again (no cycles).
         for idx in [swapped_index(), lost_index()] {
-            for entries in idx.by_left.values() {
-                for e in entries {
+            {
+                for e in &idx.entries {
                     let fixed = e.fix;
                     let again = run(
                         fixed,

@@ -29,13 +29,20 @@ fn is_edge(x: u8) -> bool {
 pub(crate) fn pass(src: &str) -> Option<PassOut> {
     let b = src.as_bytes();
     let mut rw = Rewriter::new(src);
+    // Candidates: ' ' and the lead bytes of the other spaces (C2, E2, E3); U+3000 is rare,
+    // so E3 is searched only when the text has it at all.
+    let has_e3 = memchr::memchr(0xE3, b).is_some();
     let mut i = 0;
     while i < b.len() {
-        let x = b[i];
-        if !matches!(x, b' ' | 0xC2 | 0xE2 | 0xE3) {
-            i += 1;
-            continue;
-        }
+        let next = if has_e3 {
+            b[i..]
+                .iter()
+                .position(|&x| matches!(x, b' ' | 0xC2 | 0xE2 | 0xE3))
+        } else {
+            memchr::memchr3(b' ', 0xC2, 0xE2, &b[i..])
+        };
+        let Some(k) = next else { break };
+        i += k;
         let Some(mut len) = space_at(b, i) else {
             i += 1;
             continue;
