@@ -31,6 +31,8 @@ pub struct Glyph {
     pub tick: bool,
     /// A zero-width glyph (combining marks are drawn this way).
     pub zero_width: bool,
+    /// No Unicode for the glyph (its text is U+FFFD).
+    pub unmapped: bool,
 }
 
 /// Everything read from one page's content.
@@ -153,7 +155,8 @@ impl<'d> Interpreter<'d> {
         }
     }
 
-    pub fn finish(self) -> PageContent {
+    pub fn finish(mut self) -> PageContent {
+        self.out.unmapped = self.out.glyphs.iter().filter(|g| g.unmapped).count();
         self.out
     }
 
@@ -446,9 +449,6 @@ impl<'d> Interpreter<'d> {
             ];
             let (_, base) = apply(&trm, 0.0, 0.0);
             let eff = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
-            if info.unmapped {
-                self.out.unmapped += 1;
-            }
             if info.repaired {
                 self.out.repaired += 1;
             }
@@ -461,6 +461,7 @@ impl<'d> Interpreter<'d> {
                     size: eff,
                     checkbox: info.checkbox,
                     zero_width: w.abs() < 0.01,
+                    unmapped: info.unmapped,
                 });
             }
             let single_space = len == 1 && code == 32;
@@ -504,6 +505,7 @@ impl<'d> Interpreter<'d> {
         g.bbox = bbox;
         g.text = text;
         g.zero_width = false;
+        g.unmapped = false;
     }
 
     fn do_xobject(&mut self, res: Option<&Dictionary>, name: &[u8]) {

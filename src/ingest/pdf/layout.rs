@@ -411,6 +411,175 @@ fn anchor(it: &Item) -> (f64, f64) {
     (centre(&it.bbox).0, it.base + it.size * 0.25)
 }
 
+fn line_top(line: &[Item]) -> f64 {
+    line.iter()
+        .map(|i| i.base + i.size * 0.7)
+        .fold(f64::NEG_INFINITY, f64::max)
+}
+
+/// Narrowest gap between text columns of an unruled table, in points.
+const MIN_GUTTER: f64 = 2.0;
+
+/// Vertical gaps (x0, x1) that no item of `lines` covers, between the leftmost and
+/// rightmost item.
+fn gutters(lines: &[Vec<Item>]) -> Vec<(f64, f64)> {
+    let mut iv: Vec<(f64, f64)> = lines
+        .iter()
+        .flatten()
+        .filter(|it| !it.space)
+        .map(|it| (it.bbox[0], it.bbox[2]))
+        .collect();
+    iv.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut out = Vec::new();
+    let mut cur: Option<(f64, f64)> = None;
+    for (a, b) in iv {
+        match cur {
+            Some((s, e)) if a - e < MIN_GUTTER => cur = Some((s, e.max(b))),
+            Some((_, e)) => {
+                out.push((e, a));
+                cur = Some((a, b));
+            }
+            None => cur = Some((a, b)),
+        }
+    }
+    out
+}
+
+/// The gutters that are column boundaries: in at least 70% of the lines an item starts
+/// right at the gutter's right edge (a left-aligned column). Gaps inside a column's
+/// text rarely line up like that.
+fn aligned_gutters(lines: &[Vec<Item>]) -> Vec<(f64, f64)> {
+    gutters(lines)
+        .into_iter()
+        .filter(|g| {
+            let aligned = lines
+                .iter()
+                .filter(|l| {
+                    l.iter()
+                        .any(|it| !it.space && (it.bbox[0] - g.1).abs() <= 2.0)
+                })
+                .count();
+            aligned * 10 >= lines.len() * 7
+        })
+        .collect()
+}
+
+/// Column-alignment fallback for tables without rulings: the longest run of at least
+/// three consecutive, closely spaced lines from `start` that keeps at least two common
+/// gutters (three columns). Returns the end of the run and its gutters.
+fn aligned_block(lines: &[Vec<Item>], start: usize) -> Option<(usize, Vec<(f64, f64)>)> {
+    if lines.len() > 400 {
+        return None;
+    }
+    let mut end = start + 1;
+    let mut best = None;
+    while end < lines.len() && end - start < 200 {
+        let prev = &lines[end - 1];
+        let next = &lines[end];
+        let size = prev.iter().map(|i| i.size).fold(1.0, f64::max);
+        let gap = prev.first().map(|i| i.base).unwrap_or(0.0)
+            - next.first().map(|i| i.base).unwrap_or(0.0);
+        if gap > size * 2.6 {
+            break;
+        }
+        let g = aligned_gutters(&lines[start..=end]);
+        if g.len() < 2 {
+            break;
+        }
+        end += 1;
+        // Only a block with a continuation line (empty first column) needs rebuilding
+        // into rows; otherwise each line already is a row (and lists of boxed items,
+        // which align too, stay plain lines).
+        let split = g[0].1 - 2.0;
+        let continued = lines[start..end].iter().any(|l| {
+            l.iter()
+                .filter(|it| !it.space)
+                .all(|it| it.bbox[0] >= split)
+        });
+        // A first column of checkboxes is a checklist ("☑ label" lines with hanging
+        // indents), not a table.
+        let box_list = lines[start..end].iter().all(|l| {
+            l.iter()
+                .filter(|it| !it.space && it.bbox[2] <= g[0].0 + 0.5)
+                .all(|it| it.checkbox)
+        });
+        if end - start >= 3 && continued && !box_list {
+            best = Some((end, g));
+        }
+    }
+    best
+}
+
+/// One row of an aligned block: top, left, and per column the line pieces.
+type BlockRow = (f64, f64, Vec<Vec<Vec<Item>>>);
+
+/// Rows of an aligned block: a line with text in the first column starts a row, other
+/// lines continue it; each column's pieces are joined with spaces, columns with TAB.
+fn block_rows(lines: &[Vec<Item>], gutters: &[(f64, f64)]) -> Vec<OutLine> {
+    let ncols = gutters.len() + 1;
+    let col_of = |it: &Item| {
+        let x = (it.bbox[0] + it.bbox[2]) / 2.0;
+        gutters.iter().filter(|g| x > (g.0 + g.1) / 2.0).count()
+    };
+    let mut rows: Vec<BlockRow> = Vec::new();
+    for line in lines {
+        let mut cols: Vec<Vec<Item>> = vec![Vec::new(); ncols];
+        for it in line {
+            cols[col_of(it)].push(it.clone());
+        }
+        let starts_row = !cols[0].iter().all(|i| i.space);
+        match rows.last_mut() {
+            Some(row) if !starts_row => {
+                for (c, items) in cols.into_iter().enumerate() {
+                    if !items.is_empty() {
+                        row.2[c].push(items);
+                    }
+                }
+            }
+            _ => rows.push((
+                line_top(line),
+                line.first().map(|i| i.bbox[0]).unwrap_or(0.0),
+                cols.into_iter()
+                    .map(|c| if c.is_empty() { vec![] } else { vec![c] })
+                    .collect(),
+            )),
+        }
+    }
+    let mut out = Vec::new();
+    for (top, left, cols) in rows {
+        let mut b = Builder::default();
+        for (c, pieces) in cols.iter().enumerate() {
+            if c > 0 {
+                b.end_word();
+                while b.text.ends_with(' ') {
+                    b.text.pop();
+                }
+                b.text.push('\t');
+            }
+            for (k, piece) in pieces.iter().enumerate() {
+                if k > 0 {
+                    b.sep(" ");
+                }
+                build_line(&mut b, piece, false);
+            }
+        }
+        let (mut text, boxes) = b.finish();
+        while text.ends_with('\t') {
+            text.pop();
+        }
+        if !text.is_empty() {
+            out.push(OutLine {
+                text,
+                boxes,
+                table_first_row: false,
+                top,
+                left,
+            });
+        }
+    }
+    out
+}
+
 /// Lay out a page.
 pub fn layout(content: PageContent, extra: Vec<Glyph>) -> Vec<OutLine> {
     let tables = find_tables(&content);
@@ -442,24 +611,28 @@ pub fn layout(content: PageContent, extra: Vec<Glyph>) -> Vec<OutLine> {
         free.push(it);
     }
     let mut out = Vec::new();
-    for line in group_lines(free) {
+    let lines = group_lines(free);
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some((end, gutters)) = aligned_block(&lines, i) {
+            out.extend(block_rows(&lines[i..end], &gutters));
+            i = end;
+            continue;
+        }
+        let line = &lines[i];
+        i += 1;
         let mut b = Builder::default();
-        build_line(&mut b, &line, true);
+        build_line(&mut b, line, true);
         let (text, boxes) = b.finish();
         if text.is_empty() {
             continue;
         }
-        let top = line
-            .iter()
-            .map(|i| i.base + i.size * 0.7)
-            .fold(f64::NEG_INFINITY, f64::max);
-        let left = line.first().map(|i| i.bbox[0]).unwrap_or(0.0);
         out.push(OutLine {
             text,
             boxes,
             table_first_row: false,
-            top,
-            left,
+            top: line_top(line),
+            left: line.first().map(|i| i.bbox[0]).unwrap_or(0.0),
         });
     }
     for (ti, t) in tables.iter().enumerate() {
@@ -538,6 +711,7 @@ mod tests {
             checkbox: None,
             tick: false,
             zero_width: (x1 - x0).abs() < 0.01,
+            unmapped: false,
         }
     }
 

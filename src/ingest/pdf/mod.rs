@@ -192,6 +192,7 @@ fn extra_boxes(
             checkbox: Some(state),
             tick: false,
             zero_width: false,
+            unmapped: false,
         });
     };
     for w in checkboxes::page_widgets(doc, page) {
