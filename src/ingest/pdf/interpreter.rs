@@ -44,6 +44,8 @@ pub struct PageContent {
     /// Vertical rulings: (x, y0, y1).
     pub vlines: Vec<[f64; 3]>,
     pub squares: Vec<Square>,
+    /// Small squares filled with a colour (chart legend swatches, not checkboxes).
+    pub swatches: Vec<[f64; 4]>,
     pub diagonals: Vec<[f64; 4]>,
     pub unmapped: usize,
     pub repaired: usize,
@@ -82,6 +84,18 @@ struct GState {
     th: f64,
     tl: f64,
     rise: f64,
+    /// The fill / stroke colour is (nearly) white.
+    fill_white: bool,
+    stroke_white: bool,
+}
+
+/// Whether colour operands mean white: gray 1, RGB 1 1 1, CMYK 0 0 0 0.
+fn is_white(n: &[f64]) -> bool {
+    match n.len() {
+        1 | 3 => n.iter().all(|v| *v >= 0.95),
+        4 => n.iter().all(|v| *v <= 0.05),
+        _ => false,
+    }
 }
 
 /// Fonts loaded once per document, by object id.
@@ -142,6 +156,8 @@ impl<'d> Interpreter<'d> {
                 th: 1.0,
                 tl: 0.0,
                 rise: 0.0,
+                fill_white: false,
+                stroke_white: false,
             },
             stack: Vec::new(),
             tm: IDENTITY,
@@ -214,6 +230,10 @@ impl<'d> Interpreter<'d> {
                     self.gs.ctm = mul(&m, &self.gs.ctm);
                 }
             }
+            "g" | "rg" | "k" | "sc" | "scn" => self.gs.fill_white = is_white(&nums(ops)),
+            "G" | "RG" | "K" | "SC" | "SCN" => self.gs.stroke_white = is_white(&nums(ops)),
+            "cs" => self.gs.fill_white = false,
+            "CS" => self.gs.stroke_white = false,
             "BT" => {
                 self.tm = IDENTITY;
                 self.tlm = IDENTITY;
@@ -386,6 +406,12 @@ impl<'d> Interpreter<'d> {
         if out.hlines.len() + out.vlines.len() > 200_000 {
             return;
         }
+        // Invisible (white) strokes and fills draw no rulings.
+        let stroke = stroke && !self.gs.stroke_white;
+        let fill_visible = fill && !self.gs.fill_white;
+        if !stroke && !fill_visible {
+            return;
+        }
         for s in segs {
             let (dx, dy) = ((s[2] - s[0]).abs(), (s[3] - s[1]).abs());
             if dy < 0.8 && dx > 1.0 {
@@ -400,8 +426,12 @@ impl<'d> Interpreter<'d> {
         }
         for r in rects {
             let (w, h) = (r[2] - r[0], r[3] - r[1]);
-            if stroke && is_box_size(w, h) {
-                out.squares.push(Square { rect: r });
+            if is_box_size(w, h) {
+                if fill_visible {
+                    out.swatches.push(r);
+                } else if stroke {
+                    out.squares.push(Square { rect: r });
+                }
             } else if h < 2.5 && w > 1.0 {
                 out.hlines.push([(r[1] + r[3]) / 2.0, r[0], r[2]]);
             } else if w < 2.5 && h > 1.0 {
@@ -412,7 +442,6 @@ impl<'d> Interpreter<'d> {
                 out.vlines.push([r[0], r[1], r[3]]);
                 out.vlines.push([r[2], r[1], r[3]]);
             }
-            let _ = fill;
         }
     }
 

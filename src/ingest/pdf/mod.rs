@@ -198,7 +198,12 @@ fn extra_boxes(
     for w in checkboxes::page_widgets(doc, page) {
         push(w.state, w.rect);
     }
+    let overlaps =
+        |a: &[f64; 4], b: &[f64; 4]| a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
     for sq in &content.squares {
+        if content.swatches.iter().any(|s| overlaps(s, &sq.rect)) {
+            continue;
+        }
         push(checkboxes::square_state(sq, &content.diagonals), sq.rect);
     }
     out
