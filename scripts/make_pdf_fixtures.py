@@ -84,6 +84,16 @@ def make_symbol_font(path, family, ps_name, boxes):
     fb.save(path)
 
 
+def remove_symbol_fonts():
+    """Without Wingdings, LibreOffice substitutes (OpenSymbol keeps U+F0xx, DejaVu Sans
+    draws the Latin-1 letters): how documents come out of machines without the fonts."""
+    d = os.path.expanduser("~/.fonts")
+    for n in ("ita-wingdings.ttf", "ita-wingdings2.ttf"):
+        if os.path.exists(os.path.join(d, n)):
+            os.remove(os.path.join(d, n))
+    subprocess.run(["fc-cache", "-f", d], check=False, stdout=subprocess.DEVNULL)
+
+
 def install_symbol_fonts():
     d = os.path.expanduser("~/.fonts")
     os.makedirs(d, exist_ok=True)
@@ -306,6 +316,8 @@ VARIANTS = [
     ("docx_wingdings2_text", "docx", "wingdings2_text", 20, 1),
     ("html_unicode_boxes", "html", "unicode", 15, 1),
     ("docx_legacy_form_checkboxes", "docx", "formcheckbox", 12, 1),
+    ("docx_wingdings_sym_no_font", "docx", "wingdings_sym", 10, 10),
+    ("docx_wingdings2_text_no_font", "docx", "wingdings2_text", 10, 25),
     ("odt_crossed_boxes_after_label", "fodt", "crossed", 12, 20),
     ("odt_unruled_table", "fodt", "unruled", 10, 30),
 ]
@@ -318,10 +330,14 @@ def main():
     ap.add_argument("--keep-sources", action="store_true")
     args = ap.parse_args()
     rng = random.Random(args.seed)
-    install_symbol_fonts()
     os.makedirs(args.out, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix="ita-pdf-fixtures-")
     for name, kind, style, n, first in VARIANTS:
+        # Stand-in symbol fonts installed, except for the "_no_font" variants.
+        if name.endswith("_no_font"):
+            remove_symbol_fonts()
+        else:
+            install_symbol_fonts()
         doc = make_doc(rng, name, n, first)
         src = os.path.join(tmp, name + "." + kind)
         {"docx": write_docx, "html": write_html, "fodt": write_fodt}[kind](doc, src, style)
@@ -338,6 +354,7 @@ def main():
             f.write("\n")
         print(name, file=sys.stderr)
     shutil.rmtree(tmp, ignore_errors=True)
+    remove_symbol_fonts()
 
 
 if __name__ == "__main__":

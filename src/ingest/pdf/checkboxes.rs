@@ -73,7 +73,14 @@ pub fn classify(font: SymbolFont, text: &str, code: Option<u32>) -> Option<BoxSt
         }
     }
     if font == SymbolFont::Other {
-        return None;
+        // A symbol-font code point kept by a substitute font (LibreOffice draws
+        // Wingdings with OpenSymbol at the same U+F0xx when Wingdings is missing).
+        return match single.map(|c| c as u32) {
+            Some(0xF0FE | 0xF052) => Some(BoxState::Ticked),
+            Some(0xF0A8 | 0xF0A3 | 0xF06F | 0xF071) => Some(BoxState::Empty),
+            Some(0xF0FD | 0xF053 | 0xF054 | 0xF078) => Some(BoxState::Crossed),
+            _ => None,
+        };
     }
     // The symbol-page byte: U+F0xx or a Latin-1 character, else the raw code.
     let byte = match single.map(|c| c as u32) {
@@ -91,6 +98,18 @@ pub fn classify(font: SymbolFont, text: &str, code: Option<u32>) -> Option<BoxSt
         (SymbolFont::Wingdings2, 0x52) => Some(BoxState::Ticked),
         (SymbolFont::Wingdings2, 0x53 | 0x54 | 0x51) => Some(BoxState::Crossed),
         (SymbolFont::Wingdings2, 0xA3 | 0x2A) => Some(BoxState::Empty),
+        _ => None,
+    }
+}
+
+/// The box a lone Latin-1 letter stands for when a Wingdings / Wingdings 2 run was
+/// drawn with a substitute font (the PDF then says "þ" or "R" in DejaVu Sans). Only
+/// used for a standalone one-letter token next to Thai text (see layout).
+pub fn substitute_letter(text: &str) -> Option<BoxState> {
+    match text {
+        "\u{FE}" | "R" => Some(BoxState::Ticked),
+        "\u{A8}" | "\u{A3}" => Some(BoxState::Empty),
+        "\u{FD}" | "S" | "T" => Some(BoxState::Crossed),
         _ => None,
     }
 }
@@ -259,6 +278,9 @@ mod tests {
             (Other, "\u{2611}", None, Some(Ticked)),
             (Other, "\u{2612}", None, Some(Crossed)),
             (Wingdings, "\u{F0FC}", None, None),
+            (Other, "\u{F0FE}", None, Some(Ticked)),
+            (Other, "\u{F0A8}", None, Some(Empty)),
+            (Other, "\u{F0B7}", None, None),
         ];
         for (f, t, c, want) in cases {
             assert_eq!(classify(*f, t, *c), *want, "{f:?} {t:?} {c:?}");

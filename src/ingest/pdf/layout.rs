@@ -111,12 +111,56 @@ fn items(glyphs: Vec<Glyph>) -> Vec<Item> {
             checkbox: false,
         });
     }
+    substitute_boxes(&mut out);
     for it in &mut out {
         if it.text.chars().any(thai::is_mark) {
             it.text = thai::order_marks(&it.text);
         }
     }
     out
+}
+
+fn has_thai(s: &str) -> bool {
+    s.chars().any(|c| ('\u{0E01}'..='\u{0E5B}').contains(&c))
+}
+
+/// Lone "þ", "¨", "R", "£" … tokens next to Thai text are Wingdings / Wingdings 2
+/// checkboxes drawn with a substitute font: turn them into boxes.
+fn substitute_boxes(items: &mut [Item]) {
+    for i in 0..items.len() {
+        let Some(state) = super::checkboxes::substitute_letter(&items[i].text) else {
+            continue;
+        };
+        if items[i].checkbox {
+            continue;
+        }
+        let it = &items[i];
+        let em = it.size.max(1.0);
+        let same_line = |o: &Item| (o.base - it.base).abs() < em * 0.5;
+        // Neighbours in stream order on the same line (spaces count as separation).
+        let prev = items[..i].iter().rev().find(|o| same_line(o));
+        let next = items[i + 1..].iter().find(|o| same_line(o));
+        let apart = |o: Option<&Item>, left: bool| match o {
+            None => true,
+            Some(o) if o.space => true,
+            Some(o) => {
+                let gap = if left {
+                    it.bbox[0] - o.bbox[2]
+                } else {
+                    o.bbox[0] - it.bbox[2]
+                };
+                gap > em * 0.12
+            }
+        };
+        let thai_near = |o: Option<&Item>| o.is_some_and(|o| !o.space && has_thai(&o.text));
+        let prev_word = items[..i].iter().rev().find(|o| same_line(o) && !o.space);
+        let next_word = items[i + 1..].iter().find(|o| same_line(o) && !o.space);
+        if apart(prev, true) && apart(next, false) && (thai_near(prev_word) || thai_near(next_word))
+        {
+            items[i].text = state.as_char().to_string();
+            items[i].checkbox = true;
+        }
+    }
 }
 
 /// The base glyph a mark belongs to: among recent glyphs on the same line, one whose
