@@ -53,6 +53,6 @@ while read -r label cpu rss; do
   pps=$(echo "$total / $cpu" | bc -l)
   printf "%-28s %12.2f %16.0f %14.1f\n" "$label" "$cpu" "$pps" "$(echo "$rss / 1024" | bc -l)"
 done < <(
-  run "ita-extract text" ours
-  run "pdftotext -raw" poppler
+  run ita-extract-text ours
+  run pdftotext-raw poppler
 )

@@ -12,6 +12,19 @@ use anyhow::Context;
 use std::io::Write;
 
 pub fn run(args: crate::cli::TextArgs) -> anyhow::Result<Exit> {
+    match print(args) {
+        // `ita-extract text X | head` closes the pipe early: not an error.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            Ok(Exit::Ok)
+        }
+        other => other,
+    }
+}
+
+fn print(args: crate::cli::TextArgs) -> anyhow::Result<Exit> {
     let bytes = std::fs::read(&args.path)
         .with_context(|| format!("cannot read {}", args.path.display()))?;
     let opts = PipelineOptions::default();

@@ -367,10 +367,13 @@ impl Font {
                 let c = cs.next()?;
                 cs.next().is_none().then_some(c)
             });
+            // The known faults: no entry; a zero-width glyph mapped to whitespace (a
+            // mark, e.g. NIKHAHIT); SARA AM on a glyph that may be SARA AA; legacy PUA.
+            // Only these consult the embedded font, so most fonts are never inflated.
             let suspicious = match (&tu, tu_char) {
                 (None, _) => true,
-                (Some(s), _) if s.trim().is_empty() => true,
-                (_, Some(c)) => is_thai(c),
+                (Some(s), _) if s.trim().is_empty() => width < 0.1,
+                (_, Some(c)) => c == '\u{0E33}' || ('\u{F700}'..='\u{F71A}').contains(&c),
                 _ => false,
             };
             let font_char = if suspicious {
