@@ -178,17 +178,15 @@ impl<'d> Interpreter<'d> {
 
     /// Run a content stream with its resources.
     pub fn run(&mut self, content: &[u8], resources: Option<&Dictionary>) {
-        for op in lopdf::content::Content::decode_iter(content) {
-            let Ok(op) = op else {
-                self.out.truncated = true;
-                break;
-            };
+        let mut lexer = super::content::Lexer::new(content);
+        let mut operands = Vec::new();
+        while let Some(op) = lexer.next_op(&mut operands) {
             self.out.ops += 1;
             if self.out.ops > MAX_OPS {
                 self.out.truncated = true;
                 break;
             }
-            self.op(&op.operator, &op.operands, resources);
+            self.op(op, &operands, resources);
         }
     }
 

@@ -8,6 +8,7 @@
 
 mod checkboxes;
 mod cmap;
+mod content;
 mod encoding;
 mod fonts;
 mod glyphlist;
