@@ -3,10 +3,15 @@
 # the same run: pages per second per core (pages / CPU seconds, one process at a time)
 # and peak memory (max RSS). Both tools write the text of every page to /dev/null.
 #
+# Two figures for our reader: the CLI (`ita-extract text`, one process per file, like
+# pdftotext) and the library in one process (examples/bench_pdf.rs: read_pdf over every
+# file ROUNDS times on one thread, as a batch run does per worker).
+#
 # Usage: scripts/bench_pdf.sh [ROUNDS] [PDF...]
 #   default PDFs: fixtures/pdf/*.pdf and the text PDFs of ../shared/real (if present)
 #   default ROUNDS: 20 (each PDF is read ROUNDS times by each tool)
-# Needs: a release build (cargo build --release), pdftotext, pdfinfo, GNU time.
+# Needs: cargo build --release --bin ita-extract --example bench_pdf; pdftotext, pdfinfo
+# (poppler-utils), GNU time, bc.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-20}
@@ -56,3 +61,13 @@ done < <(
   run ita-extract-text ours
   run pdftotext-raw poppler
 )
+EX=target/release/examples/bench_pdf
+if [ -x "$EX" ]; then
+  tf=$(mktemp)
+  /usr/bin/time -f "%U %S %M" -o "$tf" "$EX" "$ROUNDS" "${PDFS[@]}" > "$tf.out"
+  read -r u s m < "$tf"; read -r p _ _ < "$tf.out"; rm -f "$tf" "$tf.out"
+  cpu=$(echo "$u + $s" | bc -l)
+  printf "%-28s %12.2f %16.0f %14.1f\n" "read_pdf-in-process" "$cpu" "$(echo "$p / $cpu" | bc -l)" "$(echo "$m / 1024" | bc -l)"
+else
+  echo "(build the in-process benchmark: cargo build --release --example bench_pdf)"
+fi
