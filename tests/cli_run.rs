@@ -45,13 +45,18 @@ fn random_bytes(len: usize) -> Vec<u8> {
         .collect()
 }
 
-/// The first 200 bytes of a small but complete PDF.
+/// The first 200 bytes of a small but complete PDF whose document information comes
+/// first, so the cut falls before the catalog: nothing of the document survives.
+/// (A cut after the page tree is another matter: a reader that rebuilds the xref can
+/// recover the pages, and the report then depends on what the reader makes of them.)
 fn truncated_pdf() -> Vec<u8> {
-    let pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n\
-2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n\
-3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>\nendobj\n\
-4 0 obj\n<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 712 Td (Hello) Tj ET\nendstream\nendobj\n\
-xref\n0 5\n0000000000 65535 f \ntrailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n0\n%%EOF\n";
+    let pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Title <FEFF0E230E320E220E070E320E190E1C\
+0E250E010E320E230E140E330E400E190E340E190E010E320E230020004900540041> /Producer (LibreOffice 7.4) \
+/Creator (Writer) >>\nendobj\n2 0 obj\n<< /Type /Catalog /Pages 3 0 R >>\nendobj\n\
+3 0 obj\n<< /Type /Pages /Kids [4 0 R] /Count 1 >>\nendobj\n\
+4 0 obj\n<< /Type /Page /Parent 3 0 R /MediaBox [0 0 595 842] /Contents 5 0 R >>\nendobj\n\
+5 0 obj\n<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 712 Td (Hello) Tj ET\nendstream\nendobj\n\
+xref\n0 6\n0000000000 65535 f \ntrailer\n<< /Size 6 /Root 2 0 R /Info 1 0 R >>\nstartxref\n0\n%%EOF\n";
     pdf[..200].to_vec()
 }
 

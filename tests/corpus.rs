@@ -343,9 +343,7 @@ fn ratio(ok: usize, all: usize) -> f64 {
     ok as f64 / all.max(1) as f64
 }
 
-// enable when the extractor lands
 #[test]
-#[ignore]
 fn extractor_scores_on_generated_corpus() {
     // ITA_CORPUS_N / ITA_CORPUS_SEED score a bigger or another corpus.
     let n = std::env::var("ITA_CORPUS_N").unwrap_or_else(|_| "200".to_string());

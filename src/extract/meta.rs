@@ -32,6 +32,8 @@ pub struct AgencyMention {
     /// The known place name the place part starts with ("พระรักษ์" of a name cut short
     /// by a line break as "พระรักษ์เรีย").
     pub known_prefix: String,
+    /// The name as written ("อบต.ท่าม่วง").
+    pub written: String,
     pub page: usize,
     pub range: Range<usize>,
 }
@@ -156,6 +158,7 @@ pub fn agency_mentions(page: &Page, page_idx: usize) -> Vec<AgencyMention> {
             .unwrap_or_default();
         out.push(AgencyMention {
             known_prefix,
+            written: text[prefix.start()..run.start() + len].to_string(),
             name: format!("{full}{place}"),
             kind,
             place: place.to_string(),
@@ -289,7 +292,7 @@ pub fn years_in(text: &str) -> Vec<(i32, Range<usize>)> {
 fn re_score() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"คะแนน(?:รวม|เฉลี่ย|ภาพรวม|ผลการประเมิน|การประเมิน)?\s*(?:ITA\s*)?(?:เท่ากับ|ได้|คือ|=|:|อยู่ที่)?\s*(\d{1,3}(?:\.\d{1,4})?)(?:\s*คะแนน)?|(\d{1,3}\.\d{1,4})\s*คะแนน")
+        Regex::new(r"คะแนน(?:รวม|เฉลี่ย|ภาพรวม|ผลการประเมิน|การประเมิน)?[ \t]*(?:ITA[ \t]*)?(?:เท่ากับ|ได้|คือ|=|:|อยู่ที่)?[ \t]*(\d{1,3}(?:\.\d{1,4})?)(?:[ \t]*คะแนน)?|(\d{1,3}\.\d{1,4})[ \t]*คะแนน")
             .expect("valid regex")
     })
 }
@@ -306,7 +309,7 @@ pub fn score_in(text: &str) -> Option<(f64, Range<usize>)> {
 fn re_level() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"ระดับ\s*(?:ผลการประเมิน|คะแนน)?\s*(?:=|:)?\s*(ผ่านดีเยี่ยม|ผ่านดี|ต้องปรับปรุงโดยด่วน|ต้องปรับปรุง|ปรับปรุง|ผ่าน|AA|A|B|C|D|E|F)(?:[^A-Za-z]|$)")
+        Regex::new(r"ระดับ[ \t]*(?:ผลการประเมิน|คะแนน)?[ \t]*(?:=|:)?[ \t]*(ผ่านดีเยี่ยม|ผ่านดี|ต้องปรับปรุงโดยด่วน|ต้องปรับปรุง|ปรับปรุง|ผ่าน|AA|A|B|C|D|E|F)(?:[^A-Za-z]|$)")
             .expect("valid regex")
     })
 }
@@ -318,6 +321,82 @@ pub fn level_in(text: &str) -> Option<(String, Range<usize>)> {
         Some((m.as_str().to_string(), m.range()))
     })
 }
+
+/// Score and level from a results table: a row labelled คะแนนรวม (or คะแนนเฉลี่ย,
+/// รวม, คะแนน ITA) with the number in a later cell, and a row labelled ระดับ... with
+/// the level. Returns ((score, page, range), (level, page, range)).
+#[allow(clippy::type_complexity)]
+pub fn score_level_in_rows(
+    pages: &[Page],
+) -> (
+    Option<(f64, usize, Range<usize>)>,
+    Option<(String, usize, Range<usize>)>,
+) {
+    let mut score = None;
+    let mut level = None;
+    for (pi, p) in pages.iter().enumerate() {
+        for row in &p.rows {
+            let Some(fc) = row.first_filled() else {
+                continue;
+            };
+            if row.cells.len() < 2 {
+                continue;
+            }
+            let label = row.cells[fc].text();
+            let value = row.cells.iter().skip(fc + 1).find(|c| !c.is_blank());
+            let Some(value) = value else { continue };
+            let vtext = value.text();
+            let vrange = value
+                .toks
+                .iter()
+                .find(|t| !t.text.trim().is_empty())
+                .map(|t| t.range.clone())
+                .unwrap_or(value.range.clone());
+            if score.is_none()
+                && [
+                    "คะแนนรวม",
+                    "คะแนนเฉลี่ย",
+                    "คะแนน ITA",
+                    "คะแนนITA",
+                    "รวม",
+                    "ผลคะแนน",
+                    "คะแนนภาพรวม",
+                ]
+                .iter()
+                .any(|l| label.starts_with(l))
+            {
+                if let Ok(v) = vtext.trim().parse::<f64>() {
+                    if (0.0..=100.0).contains(&v) {
+                        score = Some((v, pi, vrange.clone()));
+                    }
+                }
+            }
+            if level.is_none() && label.starts_with("ระดับ") {
+                let v = vtext.trim();
+                if LEVELS.contains(&v) {
+                    level = Some((v.to_string(), pi, vrange));
+                }
+            }
+        }
+    }
+    (score, level)
+}
+
+const LEVELS: [&str; 13] = [
+    "ผ่านดีเยี่ยม",
+    "ผ่านดี",
+    "ผ่าน",
+    "ต้องปรับปรุง",
+    "ต้องปรับปรุงโดยด่วน",
+    "ปรับปรุง",
+    "AA",
+    "A",
+    "B",
+    "C",
+    "D",
+    "E",
+    "F",
+];
 
 #[cfg(test)]
 mod tests {

@@ -182,7 +182,14 @@ pub fn extract(source: Source, pages: &[PageText], mut flags: Vec<Flag>) -> Docu
                 flags.push(flag(
                     FlagCode::OtherAgency,
                     Severity::Warning,
-                    format!("another agency is named: {}", o.name),
+                    if o.written == o.name {
+                        format!("another agency is named: {}", o.name)
+                    } else {
+                        format!(
+                            "another agency is named: {} (written \"{}\")",
+                            o.name, o.written
+                        )
+                    },
                     Some(pages[o.page].span(o.range.clone())),
                 ));
             }
@@ -232,6 +239,19 @@ pub fn extract(source: Source, pages: &[PageText], mut flags: Vec<Flag>) -> Docu
                 level_span = Some(p.span(r.end + lr.start..r.end + lr.end));
             }
             break;
+        }
+    }
+    let (table_score, table_level) = meta::score_level_in_rows(&pages);
+    if overall_score.is_none() {
+        if let Some((v, pi, r)) = table_score {
+            overall_score = Some(v);
+            overall_score_span = Some(pages[pi].span(r));
+        }
+    }
+    if level.is_none() {
+        if let Some((l, pi, r)) = table_level {
+            level = Some(l);
+            level_span = Some(pages[pi].span(r));
         }
     }
     if level.is_none() {

@@ -2,22 +2,60 @@
 //! [`OffsetMap`] maps any byte position of the repaired text back to the raw bytes it
 //! came from, so spans always point into the original text.
 //!
-//! (Foundation stub: the full rule set lands with issue 2; the API below is the contract
-//! the rest of the crate uses.)
+//! ```text
+//! raw ─▶ zero-width ─▶ entities ─▶ PUA ─▶ NFC ─▶ spaces ─▶ marks ─▶ SARA AM words ─▶ digits
+//!         (each pass copies unchanged runs in bulk and records its edits as one layer;
+//!          a pass's output only feeds later passes, except where it says so ("dirty"):
+//!          then the passes run again until nothing dirty changes, so repair is idempotent)
+//! ```
+//!
+//! Modules: one per rule (`digits`, `zero_width`, `entities`, `pua`, `nfc`, `marks`,
+//! `sara_am`, `spaces`), the offset map (`offset_map`), and the parsers that read values
+//! out of text (`dates`, `numbers`, `codes`).
 
+mod codes;
+mod dates;
+mod digits;
+mod entities;
+mod marks;
+mod nfc;
+mod numbers;
+mod offset_map;
+mod pua;
+mod sara_am;
+mod spaces;
+mod zero_width;
+
+pub use codes::{find_item_code, parse_item_code};
+pub use dates::{find_dates, parse_date, FoundDate};
+pub use digits::{ascii_digit, digit_script, digit_scripts, digit_value, digits_to_ascii};
+pub use entities::decode_entity;
+pub use numbers::{find_number, find_number_text, parse_number};
+pub use offset_map::OffsetMap;
+pub use pua::pua_to_thai;
+pub use zero_width::is_zero_width;
+
+use offset_map::{Layer, PassOut};
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// Which repairs to apply. `Default` applies every repair and keeps whitespace as is.
+/// Which repairs to apply. `Default` applies every repair (except the SARA AM "lost" word
+/// list, which guesses) and keeps whitespace as is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
-    /// Thai, Lao, Khmer, Myanmar and full-width digits to ASCII.
+    /// Decimal digits of every script (Thai, Lao, Khmer, Myanmar, full-width ...) to ASCII.
     pub digits: bool,
-    /// Rebuild SARA AM from NIKHAHIT + SARA AA and from "ส าหรับ"-style breaks.
+    /// Rebuild SARA AM from NIKHAHIT + SARA AA, from "ำา", and from "ส าหรับ"-style breaks
+    /// where the joined text is a known word.
     pub sara_am: bool,
-    /// Thai font Private Use Area glyphs (U+F700-U+F71A) to standard code points.
+    /// SARA AM written for SARA AA in frequent words ("ควำม" -> "ความ"); word list.
+    pub sara_am_swapped: bool,
+    /// SARA AA written for a lost SARA AM ("ดาเนิน" -> "ดำเนิน"); word list, off by default.
+    pub sara_am_lost: bool,
+    /// Thai font Private Use Area glyphs (U+F700-U+F71A, U+F884-U+F89E) to standard code
+    /// points.
     pub pua: bool,
-    /// Remove zero-width characters (U+200B-U+200D, U+FEFF, U+00AD).
+    /// Remove zero-width characters (U+200B-U+200D, U+2060, U+FEFF, U+00AD).
     pub zero_width: bool,
     /// Put duplicated or mis-ordered combining marks in canonical order.
     pub marks: bool,
@@ -34,11 +72,31 @@ impl Default for Options {
         Options {
             digits: true,
             sara_am: true,
+            sara_am_swapped: true,
+            sara_am_lost: false,
             pua: true,
             zero_width: true,
             marks: true,
             entities: true,
             nfc: true,
+            fold_spaces: false,
+        }
+    }
+}
+
+impl Options {
+    /// Every repair off.
+    pub fn none() -> Self {
+        Options {
+            digits: false,
+            sara_am: false,
+            sara_am_swapped: false,
+            sara_am_lost: false,
+            pua: false,
+            zero_width: false,
+            marks: false,
+            entities: false,
+            nfc: false,
             fold_spaces: false,
         }
     }
@@ -80,44 +138,6 @@ pub struct Repair {
     pub out: Range<usize>,
 }
 
-/// Maps byte offsets of repaired text back to the raw text.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct OffsetMap {
-    /// (out_offset, raw_offset) at the start of every edited or unedited run, sorted.
-    anchors: Vec<(usize, usize)>,
-    raw_len: usize,
-}
-
-impl OffsetMap {
-    /// The raw byte offset that repaired offset `out` came from.
-    pub fn to_raw(&self, out: usize) -> usize {
-        let i = self.anchors.partition_point(|&(o, _)| o <= out);
-        if i == 0 {
-            return out.min(self.raw_len);
-        }
-        let (o, r) = self.anchors[i - 1];
-        let next_raw = self.anchors.get(i).map(|&(_, r)| r).unwrap_or(self.raw_len);
-        (r + (out - o)).min(next_raw)
-    }
-
-    /// The raw byte range a repaired range came from.
-    pub fn range_to_raw(&self, out: Range<usize>) -> Range<usize> {
-        let start = self.to_raw(out.start);
-        let end = if out.end > out.start {
-            // The end maps through the last byte, so a replaced run is covered whole.
-            let i = self.anchors.partition_point(|&(o, _)| o < out.end);
-            let next_raw = self.anchors.get(i).map(|&(_, r)| r);
-            match next_raw {
-                Some(r) if self.anchors[i].0 == out.end => r,
-                _ => self.to_raw(out.end),
-            }
-        } else {
-            start
-        };
-        start..end.max(start)
-    }
-}
-
 /// Text after repair, the map back to the raw text, and the repairs made.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Repaired {
@@ -126,142 +146,183 @@ pub struct Repaired {
     pub repairs: Vec<Repair>,
 }
 
+/// The passes, in order.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    ZeroWidth,
+    Entities,
+    Pua,
+    Nfc,
+    Spaces,
+    Marks,
+    SaraAmWords,
+    Digits,
+}
+
+const STEPS: [Step; 8] = [
+    Step::ZeroWidth,
+    Step::Entities,
+    Step::Pua,
+    Step::Nfc,
+    Step::Spaces,
+    Step::Marks,
+    Step::SaraAmWords,
+    Step::Digits,
+];
+
+/// The pipeline repeats while a round made a dirty change; real text settles in one round
+/// (two for double-escaped entities and the like). The property tests check that a second
+/// `repair` changes nothing.
+const MAX_ROUNDS: usize = 8;
+
+fn run_step(step: Step, text: &str, opts: &Options) -> Option<PassOut> {
+    match step {
+        Step::ZeroWidth if opts.zero_width => zero_width::pass(text),
+        Step::Entities if opts.entities => entities::pass(text),
+        Step::Pua if opts.pua => pua::pass(text),
+        Step::Nfc if opts.nfc => nfc::pass(text),
+        Step::Marks => marks::pass(text, opts),
+        Step::SaraAmWords => sara_am::pass(text, opts),
+        Step::Digits if opts.digits => digits::pass(text),
+        Step::Spaces if opts.fold_spaces => spaces::pass(text),
+        _ => None,
+    }
+}
+
+/// Run the passes to a fixed point, calling `layer` with every pass output.
+fn run_passes<'a>(raw: &'a str, opts: &Options, mut layer: impl FnMut(&PassOut)) -> Cow<'a, str> {
+    let mut cur: Cow<'a, str> = Cow::Borrowed(raw);
+    for _ in 0..MAX_ROUNDS {
+        let mut dirty = false;
+        for step in STEPS {
+            if let Some(p) = run_step(step, &cur, opts) {
+                dirty |= p.dirty;
+                layer(&p);
+                cur = Cow::Owned(p.text);
+            }
+        }
+        if !dirty {
+            break;
+        }
+    }
+    cur
+}
+
 /// Apply the repairs `opts` asks for to `raw`.
 pub fn repair(raw: &str, opts: &Options) -> Repaired {
-    let mut text = String::with_capacity(raw.len());
-    let mut anchors = Vec::new();
-    let mut repairs = Vec::new();
-    let mut in_edit = false;
-    for (i, c) in raw.char_indices() {
-        let mapped = if opts.digits { ascii_digit(c) } else { None };
-        match mapped {
-            Some(d) => {
-                anchors.push((text.len(), i));
-                repairs.push(Repair {
-                    kind: RepairKind::Digits,
-                    raw: i..i + c.len_utf8(),
-                    out: text.len()..text.len() + 1,
-                });
-                text.push(d);
-                in_edit = true;
+    let mut layers: Vec<Layer> = Vec::new();
+    let mut recs: Vec<(usize, RepairKind, Range<usize>, Range<usize>)> = Vec::new();
+    let text = run_passes(raw, opts, |p| {
+        let k = layers.len();
+        for (e, &kind) in p.edits.iter().zip(&p.kinds) {
+            recs.push((k, kind, e.src.clone(), e.out.clone()));
+        }
+        layers.push(Layer {
+            edits: p.edits.clone(),
+        });
+    })
+    .into_owned();
+    let map = OffsetMap::from_layers(layers, raw.len(), text.len());
+    let mut repairs: Vec<Repair> = recs
+        .into_iter()
+        .map(|(k, kind, src, out)| Repair {
+            kind,
+            raw: map.back_from(k, src),
+            out: map.forward_from(k, out),
+        })
+        .collect();
+    repairs.sort_by(|a, b| {
+        (a.out.start, a.raw.start, a.kind, a.out.end).cmp(&(
+            b.out.start,
+            b.raw.start,
+            b.kind,
+            b.out.end,
+        ))
+    });
+    // One record per run of adjacent repairs of one kind ("๒๕๖๖" is one digits repair);
+    // deletions merge only with deletions, so every record's out range maps back over its
+    // raw range.
+    let mut merged: Vec<Repair> = Vec::with_capacity(repairs.len());
+    for r in repairs {
+        match merged.last_mut() {
+            Some(last)
+                if last.kind == r.kind
+                    && last.raw.end == r.raw.start
+                    && last.out.end == r.out.start
+                    && last.out.is_empty() == r.out.is_empty() =>
+            {
+                last.raw.end = r.raw.end;
+                last.out.end = r.out.end;
             }
-            None => {
-                if in_edit {
-                    anchors.push((text.len(), i));
-                    in_edit = false;
-                }
-                text.push(c);
-            }
+            _ => merged.push(r),
         }
     }
     Repaired {
         text,
-        map: OffsetMap {
-            anchors,
-            raw_len: raw.len(),
-        },
-        repairs,
+        map,
+        repairs: merged,
     }
 }
 
-/// The ASCII digit for a decimal digit of another script, if `c` is one.
-pub fn ascii_digit(c: char) -> Option<char> {
-    let base = match c {
-        '\u{0E50}'..='\u{0E59}' => 0x0E50, // THAI DIGIT ZERO..NINE
-        '\u{0ED0}'..='\u{0ED9}' => 0x0ED0, // LAO DIGIT ZERO..NINE
-        '\u{17E0}'..='\u{17E9}' => 0x17E0, // KHMER DIGIT ZERO..NINE
-        '\u{1040}'..='\u{1049}' => 0x1040, // MYANMAR DIGIT ZERO..NINE
-        '\u{FF10}'..='\u{FF19}' => 0xFF10, // FULLWIDTH DIGIT ZERO..NINE
-        _ => return None,
-    };
-    char::from_digit(c as u32 - base, 10)
+/// The repaired text only (no map, no records): the fast path for bulk cleaning.
+pub fn repair_text<'a>(raw: &'a str, opts: &Options) -> Cow<'a, str> {
+    run_passes(raw, opts, |_| {})
 }
 
-/// Digits of any script to ASCII, borrowing when nothing changes.
-pub fn digits_to_ascii(s: &str) -> Cow<'_, str> {
-    if s.chars().any(|c| ascii_digit(c).is_some()) {
-        Cow::Owned(s.chars().map(|c| ascii_digit(c).unwrap_or(c)).collect())
-    } else {
-        Cow::Borrowed(s)
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// A date found in text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FoundDate {
-    /// Byte range of the date (or range of dates) in the searched text.
-    pub range: Range<usize>,
-    /// ISO Gregorian date, "YYYY-MM-DD".
-    pub date: String,
-    /// End of a range ("๑ ต.ค. ๖๕ - ๓๑ มี.ค. ๖๖"), ISO.
-    pub end: Option<String>,
-}
-
-/// Every Thai or CE date in `s`, in order.
-pub fn find_dates(_s: &str) -> Vec<FoundDate> {
-    Vec::new()
-}
-
-/// The first number in `s` ("๙๙.๑๘", "๑,๒๓๔.๕"), with its byte range.
-pub fn find_number(s: &str) -> Option<(Range<usize>, f64)> {
-    let re = regex_number();
-    let ascii = digits_to_ascii(s);
-    // Digits of other scripts are 3 bytes; search the original with a digit class.
-    let _ = ascii;
-    re.find(s).and_then(|m| {
-        let v: String = digits_to_ascii(m.as_str()).replace(',', "");
-        v.parse().ok().map(|n| (m.range(), n))
-    })
-}
-
-fn regex_number() -> &'static regex::Regex {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        regex::Regex::new(
-            r"[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+(?:\.[0-9๐-๙]+)?|[0-9๐-๙]+(?:\.[0-9๐-๙]+)?",
-        )
-        .expect("valid regex")
-    })
-}
-
-/// The OIT item number of a code written "O๒๖", "0๑๑", "๐๑๓", "o๑", "O 5"; None if `s`
-/// does not start with one. Returns the number and the byte length consumed.
-pub fn parse_item_code(s: &str) -> Option<(u32, usize)> {
-    let mut chars = s.char_indices().peekable();
-    let (_, first) = *chars.peek()?;
-    let lead = matches!(first, 'O' | 'o' | '0' | '๐' | 'Ｏ' | 'ｏ');
-    if !lead {
-        return None;
-    }
-    chars.next();
-    while let Some(&(_, c)) = chars.peek() {
-        if c == ' ' || c == '.' {
-            chars.next();
-        } else {
-            break;
-        }
-    }
-    let mut n = 0u32;
-    let mut digits = 0;
-    let mut end = 0;
-    while let Some(&(i, c)) = chars.peek() {
-        let d = if c.is_ascii_digit() {
-            Some(c)
-        } else {
-            ascii_digit(c)
-        };
-        match d {
-            Some(d) if digits < 3 => {
-                n = n * 10 + d.to_digit(10)?;
-                digits += 1;
-                end = i + c.len_utf8();
-                chars.next();
+    #[test]
+    fn repairs_every_kind_and_maps_back() {
+        let raw = "ส าหรับ&amp;ปี ๒๕๖๖\u{200B} ที\u{F70B}";
+        let r = repair(raw, &Options::default());
+        assert_eq!(r.text, "สำหรับ&ปี 2566 ที้");
+        let kinds: Vec<&str> = r.repairs.iter().map(|x| x.kind.as_str()).collect();
+        assert_eq!(kinds, ["sara_am", "entity", "digits", "zero_width", "pua"]);
+        for rep in &r.repairs {
+            if rep.out.is_empty() {
+                assert_eq!(&raw[rep.raw.clone()], "\u{200B}");
+            } else {
+                assert_eq!(r.map.range_to_raw(rep.out.clone()), rep.raw, "{rep:?}");
             }
-            _ => break,
         }
+        let y = r.text.find("2566").expect("year");
+        assert_eq!(&raw[r.map.range_to_raw(y..y + 4)], "๒๕๖๖");
+        let a = r.text.find('&').expect("amp");
+        assert_eq!(&raw[r.map.range_to_raw(a..a + 1)], "&amp;");
     }
-    if digits == 0 {
-        return None;
+
+    #[test]
+    fn unchanged_text_has_identity_map() {
+        let r = repair("plain ภาษาไทย 2566", &Options::default());
+        assert_eq!(r.text, "plain ภาษาไทย 2566");
+        assert!(r.repairs.is_empty());
+        assert!(r.map.is_identity());
+        assert_eq!(r.map.to_raw(5), 5);
     }
-    Some((n, end))
+
+    #[test]
+    fn options_none_changes_nothing() {
+        let raw = "ส าหรับ ๒๕๖๖ &amp; ที\u{F70B}\u{200B}  x";
+        assert_eq!(repair(raw, &Options::none()).text, raw);
+    }
+
+    #[test]
+    fn double_escaped_entities_settle() {
+        let r = repair("&amp;lt;b&amp;gt;", &Options::default());
+        assert_eq!(r.text, "<b>");
+        assert_eq!(repair(&r.text, &Options::default()).text, r.text);
+    }
+
+    #[test]
+    fn repair_text_matches_repair() {
+        let o = Options {
+            fold_spaces: true,
+            ..Options::default()
+        };
+        let raw = "  ค าสั่ง   ที่ ๑/๒๕๖๖ \tควำม  ";
+        assert_eq!(repair_text(raw, &o), repair(raw, &o).text);
+        assert_eq!(repair_text(raw, &o), "คำสั่ง ที่ 1/2566\tความ");
+    }
 }

@@ -1,0 +1,175 @@
+//! The real public PDFs in ../shared/real (see SOURCES.md there): correct Thai text (no
+//! SARA AM lost or put in place of SARA AA, no stray spaces inside words) and every
+//! checkbox state of the Word project form, checked against its page images. Skipped
+//! when the folder is absent; the PDFs are never copied into the project.
+
+use ita_extract::diagnostic::FlagCode;
+use ita_extract::ingest::pdf::{read_pdf, PdfOptions, PdfPages};
+use std::path::PathBuf;
+
+fn real(name: &str) -> Option<PdfPages> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/real");
+    let path = dir.join(name);
+    if !path.exists() {
+        eprintln!("skipping: {} not found", path.display());
+        return None;
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    Some(read_pdf(&bytes, &PdfOptions::default()).unwrap())
+}
+
+fn all_text(pdf: &PdfPages) -> String {
+    pdf.pages
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Text faults of Thai PDF extraction; none may appear.
+fn assert_clean_thai(name: &str, text: &str) {
+    assert!(!text.contains('\u{FFFD}'), "{name}: U+FFFD");
+    for bad in [
+        "ดาเนิน",
+        "สานัก",
+        "คานา",
+        "จานวน", // SARA AM lost (Word maps NIKHAHIT to a space)
+        "ควำม",
+        "บริกำร",
+        "กำร",
+        "ตำม",
+        "รำย", // SARA AM for SARA AA
+        "ดำา",
+        "\u{0E4D}\u{0E32}", // decomposed SARA AM
+        "กิ จกรรม",
+        "ด าเนิน",
+        "ส าหรับ",
+    ] {
+        assert!(!text.contains(bad), "{name}: contains {bad:?}");
+    }
+    // No whitespace before a combining mark.
+    let chars: Vec<char> = text.chars().collect();
+    for w in chars.windows(2) {
+        let mark = matches!(w[1], '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}');
+        assert!(
+            !(w[0].is_whitespace() && mark),
+            "{name}: space before mark {:?}",
+            w[1]
+        );
+    }
+    // No Thai legacy PUA glyph code points.
+    assert!(
+        !text.chars().any(|c| ('\u{F700}'..='\u{F71A}').contains(&c)),
+        "{name}: PUA"
+    );
+}
+
+#[test]
+fn project_form_text_and_every_checkbox() {
+    let Some(pdf) = real("ktltc_project_form_wingdings.pdf") else {
+        return;
+    };
+    assert_eq!(pdf.pages.len(), 5);
+    let text = all_text(&pdf);
+    assert_clean_thai("project form", &text);
+    for want in [
+        "ดำเนินงาน",
+        "สำหรับสถานศึกษาอาชีวศึกษา",
+        "กิจกรรมที่ 6",
+        "วิทยาลัยเทคนิคกันทรลักษ์",
+    ] {
+        assert!(text.contains(want), "missing {want}");
+    }
+    // The boxes of page 1 in order, as the page image shows them: the instruction's
+    // example box, activities 1, 2, 2.1, 2.2, 3, 4, 5, 6, and the four objectives.
+    let boxes: String = pdf.pages[0]
+        .text
+        .chars()
+        .filter(|c| matches!(c, '☐' | '☑' | '☒'))
+        .collect();
+    assert_eq!(boxes, "☑☑☑☑☐☑☐☑☐☑☑☑☑");
+    let line_of = |label: &str| {
+        pdf.pages[0]
+            .text
+            .lines()
+            .find(|l| l.contains(label))
+            .unwrap_or_else(|| panic!("no line with {label}"))
+            .to_string()
+    };
+    for (label, mark) in [
+        ("กิจกรรมที่ 1 ", '☑'),
+        ("กิจกรรมที่ 2 ", '☑'),
+        ("กิจกรรมที่ 2.1 ", '☑'),
+        ("กิจกรรมที่ 2.2 ", '☐'),
+        ("กิจกรรมที่ 3 ", '☑'),
+        ("กิจกรรมที่ 4 ", '☐'),
+        ("กิจกรรมที่ 5 ", '☑'),
+        ("กิจกรรมที่ 6 ", '☐'),
+    ] {
+        let line = line_of(label);
+        assert!(line.starts_with(mark), "{label}: {line}");
+    }
+    assert!(pdf.pages[1..]
+        .iter()
+        .all(|p| !p.text.contains(['☐', '☑', '☒'])));
+    // Boxes cover the text.
+    let p = &pdf.pages[0];
+    assert!(!p.boxes.is_empty());
+    let s = p.span(0..9);
+    let b = s.bbox.expect("bbox").0;
+    assert!(b[0] > 50.0 && b[2] < 560.0 && b[1] > 700.0, "{b:?}");
+}
+
+#[test]
+fn satisfaction_report_sara_aa_restored() {
+    let Some(pdf) = real("ktltc_o15_satisfaction_report.pdf") else {
+        return;
+    };
+    let text = all_text(&pdf);
+    assert_clean_thai("o15", &text);
+    assert!(text.contains("แบบสำรวจความพึงพอใจของผู้รับบริการที่มีต่อการให้บริการศูนย์ราชการสะดวก"));
+    assert!(text.contains("วิทยาลัยเทคนิคกันทรลักษ์"));
+    // A table row: label and six numbers in cells.
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("1.2. ระยะเวลามีความเหมาะสม\t88.03\t12.00")),
+        "table row missing"
+    );
+    assert!(pdf.flags.iter().all(|f| f.code != FlagCode::UnmappedGlyph));
+}
+
+#[test]
+fn procurement_analysis_sara_am_restored_and_tables() {
+    let Some(pdf) = real("nysso_eb1_1.2_procurement_analysis.pdf") else {
+        return;
+    };
+    assert_eq!(pdf.pages.len(), 9);
+    let text = all_text(&pdf);
+    assert_clean_thai("nysso", &text);
+    for want in ["สำนักงานสาธารณสุขอำเภอหนองใหญ่", "คำนำ", "ดำเนินงาน", "จัดทำขึ้น"]
+    {
+        assert!(text.contains(want), "missing {want}");
+    }
+    assert!(
+        text.lines().any(|l| l == "๒\tค่าวัสดุ\t๑๗๓,๒๘๐.๐๐\t๒๐.๑๓"),
+        "table row missing"
+    );
+    // The repeated table header is not repeated on the next page, and chart legend
+    // swatches are not checkboxes.
+    assert!(!text.contains('☐'));
+}
+
+#[test]
+fn scanned_results_have_no_text_layer_flags() {
+    let Some(pdf) = real("ovec_ita2568_results_scanned.pdf") else {
+        return;
+    };
+    assert_eq!(pdf.pages.len(), 5);
+    let flagged = pdf
+        .flags
+        .iter()
+        .filter(|f| f.code == FlagCode::NoTextLayer)
+        .count();
+    assert_eq!(flagged, 4, "pages 2-5 are images only");
+    assert!(pdf.pages[0].text.contains("ITA"));
+}
