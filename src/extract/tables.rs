@@ -61,6 +61,12 @@ fn re_indicator() -> &'static Regex {
     })
 }
 
+/// "3. การเปิดเผยข้อมูล ☑ ดำเนินการ": a numbered line that carries its own status.
+fn re_numbered_line() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^\s*(\d{1,2})[.)]\s+\S").expect("valid regex"))
+}
+
 fn re_number_cell() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -123,15 +129,21 @@ fn header_kind(row: &Row) -> Option<TableKind> {
         .find(|t| !t.is_empty())
         .map(String::as_str)
         .unwrap_or("");
+    let items = texts.iter().any(|t| {
+        t.starts_with("ข้อมูล")
+            || t.starts_with("รายการข้อมูล")
+            || t == "ข้อ"
+            || t == "ชื่อ"
+            || t.starts_with("รหัส")
+    });
     Some(if first.starts_with("ตัวชี้วัด") {
         TableKind::Indicators
+    } else if items {
+        TableKind::Items
     } else if texts.iter().any(|t| t.starts_with("มาตรการ")) {
         TableKind::Measures
-    } else if texts
-        .iter()
-        .any(|t| t.starts_with("ข้อมูล") || t == "ข้อ" || t == "ชื่อ" || t.starts_with("รหัส"))
-    {
-        TableKind::Items
+    } else if texts.iter().any(|t| t.starts_with("ตัวชี้วัด")) {
+        TableKind::Indicators
     } else {
         TableKind::Other
     })
@@ -310,8 +322,9 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                     if has_letters(&title) && plain_ok && !first_str.starts_with("ตัวชี้วัด")
                     {
                         let (toks, notes) = status_and_notes(row, title_cell + 1);
-                        let (toks, notes) = if toks.is_empty() && title_cell == fc {
-                            // Status marks inside the code cell itself (plain lines).
+                        let (toks, notes) = if toks.is_empty() {
+                            // Status marks inside the code or title cell (plain lines,
+                            // unruled tables).
                             status_and_notes(row, fc)
                         } else {
                             (toks, notes)
@@ -337,9 +350,22 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                 }
             }
             // An indicator row: "ตัวชี้วัดที่ N title", or "N" in an indicator table.
+            let numbered_status_line = || {
+                (row.has_status()
+                    && matches!(row.kind, RowKind::Plain | RowKind::Layout)
+                    && row.indent < 2
+                    && kind != TableKind::Items)
+                    .then(|| {
+                        re_numbered_line()
+                            .captures(&first_str)
+                            .and_then(|c| c[1].parse::<u32>().ok())
+                    })
+                    .flatten()
+            };
             let ind = re_indicator()
                 .captures(&first_str)
                 .and_then(|c| c[1].parse::<u32>().ok())
+                .or_else(numbered_status_line)
                 .or_else(|| {
                     (kind == TableKind::Indicators)
                         .then(|| {
@@ -352,7 +378,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                 .filter(|n| (1..=10).contains(n));
             if let Some(n) = ind {
                 let title = {
-                    let stripped = strip_indicator_prefix(&first_str);
+                    let stripped = strip_indicator_prefix(&title_of(first_cell));
                     if stripped.is_empty() {
                         row.cells
                             .iter()
@@ -583,9 +609,15 @@ fn has_letters(s: &str) -> bool {
 }
 
 fn strip_indicator_prefix(s: &str) -> String {
-    let re = re_indicator();
-    match re.captures(s).and_then(|c| c.get(1)) {
-        Some(m) => s[m.end()..].trim().to_string(),
+    let m = re_indicator()
+        .captures(s)
+        .and_then(|c| c.get(1))
+        .or_else(|| re_numbered_line().captures(s).and_then(|c| c.get(1)));
+    match m {
+        Some(m) => s[m.end()..]
+            .trim_start_matches(['.', ')'])
+            .trim()
+            .to_string(),
         None => s.to_string(),
     }
 }
