@@ -273,7 +273,7 @@ fn pair_match(
                 && ends_syllable(b, end)
                 && starts_syllable(b, start)
                 && !protected(src, start, e);
-            if ok && best.as_ref().map_or(true, |(r, _)| end - start > r.len()) {
+            if ok && best.as_ref().is_none_or(|(r, _)| end - start > r.len()) {
                 best = Some((start..end, e.fix));
             }
         }
@@ -386,7 +386,7 @@ fn join_match(src: &str, i: usize, aa_end: usize) -> Option<Vec<Range<usize>>> {
             if context < 3 && !delimited {
                 continue;
             }
-            if best.as_ref().map_or(true, |(n, _)| context > *n) {
+            if best.as_ref().is_none_or(|(n, _)| context > *n) {
                 best = Some((context, spots));
             }
         }
@@ -425,7 +425,7 @@ fn join_match_back(src: &str, i: usize, aa_end: usize) -> Option<(usize, Vec<Ran
                 continue;
             }
             let context = e.whole.chars().count() - 1;
-            if best.as_ref().map_or(true, |(n, _)| context > *n) {
+            if best.as_ref().is_none_or(|(n, _)| context > *n) {
                 best = Some((context, spots));
             }
         }

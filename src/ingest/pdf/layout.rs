@@ -187,7 +187,7 @@ fn find_base(out: &[Item], mark: &Glyph) -> Option<usize> {
         } else {
             0
         };
-        if rank > 0 && best.map_or(true, |(r, _)| rank > r) {
+        if rank > 0 && best.is_none_or(|(r, _)| rank > r) {
             best = Some((rank, i));
         }
     }
