@@ -407,7 +407,7 @@ fn day_first(c: &mut Cur) -> Option<Part> {
             if mn <= 2 && c.eat(&sep.to_string()) {
                 if let Some((v, n, _)) = c.num() {
                     let ok_len = n == 4 || (n == 2 && sep != '.');
-                    if ok_len && !c.peek().is_some_and(|ch| digit_value(ch).is_some()) {
+                    if ok_len && c.peek().is_none_or(|ch| digit_value(ch).is_none()) {
                         if let Some(y) = gregorian(v, n, None, false) {
                             return Some(Part::Full(Ymd { y, m, d }));
                         }
