@@ -162,9 +162,12 @@ pub(crate) fn pass(src: &str, opts: &Options) -> Option<PassOut> {
             let q = i + 3;
             let (next, space) = class_at(b, q);
             i = if space || next == MARK || next == FOLLOW {
-                match thai_at(b, i) {
-                    Some(c) => cluster(src, i, c, opts, &mut rw, &mut buf),
-                    None => q,
+                match well_formed(b, q) {
+                    Some(end) => end,
+                    None => match thai_at(b, i) {
+                        Some(c) => cluster(src, i, c, opts, &mut rw, &mut buf),
+                        None => q,
+                    },
                 }
             } else {
                 q
@@ -196,6 +199,43 @@ pub(crate) fn pass(src: &str, opts: &Options) -> Option<PassOut> {
         i += 3;
     }
     rw.finish()
+}
+
+/// The end of a cluster tail starting at `q` (right after a consonant) when it is plainly
+/// canonical, so [`cluster`] need not look at it: marks in strictly increasing rank, no
+/// NIKHAHIT, then at most one following vowel (not LAKKHANGYAO) that is not followed by a
+/// mark, another following vowel or a space; no space before the tail.
+#[inline]
+fn well_formed(b: &[u8], q: usize) -> Option<usize> {
+    let mut r = q;
+    let mut last_rank = None;
+    loop {
+        let (class, space) = class_at(b, r);
+        if space {
+            return None;
+        }
+        if class != MARK {
+            break;
+        }
+        let m = thai_at(b, r)?;
+        let k = rank(m);
+        if m == NIKHAHIT || last_rank.is_some_and(|l| l >= k) {
+            return None;
+        }
+        last_rank = Some(k);
+        r += 3;
+    }
+    if class_at(b, r).0 == FOLLOW {
+        if thai_at(b, r) == Some(LAKKHANGYAO) {
+            return None;
+        }
+        r += 3;
+        let (class, space) = class_at(b, r);
+        if class == MARK || class == FOLLOW || space {
+            return None;
+        }
+    }
+    Some(r)
 }
 
 /// Canonicalise the cluster of the consonant `base` at `start`; returns the end of what

@@ -444,9 +444,11 @@ fn swapped_would_revert(src: &str, (range, fix): &(Range<usize>, &'static str)) 
     let fix_at = window.len();
     window.push_str(fix);
     window.push_str(&src[range.end..hi]);
-    let wb = window.as_bytes();
-    memchr::memmem::find_iter(&wb[fix_at..fix_at + fix.len()], SARA_AM_BYTES)
-        .any(|k| pair_match(&window, fix_at + k, 3, swapped_index()).is_some())
+    let fix_end = fix_at + fix.len();
+    memchr::memmem::find_iter(window.as_bytes(), SARA_AM_BYTES).any(|k| {
+        pair_match(&window, k, 3, swapped_index())
+            .is_some_and(|(r, _)| r.start < fix_end && fix_at < r.end)
+    })
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -456,32 +458,11 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// The repair pass.
-pub(crate) fn pass(src: &str, opts: &Options) -> Option<PassOut> {
+/// The word-list pass: swapped and lost SARA AM ("ควำม" -> "ความ", "ดาเนิน" -> "ดำเนิน").
+pub(crate) fn pass_pairs(src: &str, opts: &Options) -> Option<PassOut> {
     let b = src.as_bytes();
     let mut edits: Vec<(Range<usize>, &'static str)> = Vec::new();
     let mut dirty = false;
-    if opts.sara_am {
-        let finder = memchr::memmem::Finder::new(" \u{0E32}".as_bytes());
-        for k in finder.find_iter(b) {
-            // k is the last space before SARA AA; the run may start one space earlier.
-            let i = if k > 0 && b[k - 1] == b' ' { k - 1 } else { k };
-            if broken_am_at(b, i) != Some(k + 4) {
-                continue;
-            }
-            if let Some(spots) = join_match(src, i, k + 4) {
-                for r in spots {
-                    // The new SARA AM may feed the mark rules (a mark before or after it)
-                    // or a swapped-list word: then the pipeline takes another round.
-                    dirty |= thai_before(b, r.start).is_some_and(is_mark)
-                        || thai_at(b, r.end).is_some_and(|c| is_mark(c) || is_follow_vowel(c))
-                        || (opts.sara_am_swapped
-                            && swapped_would_revert(src, &(r.clone(), SARA_AM)));
-                    edits.push((r, SARA_AM));
-                }
-            }
-        }
-    }
     if opts.sara_am_swapped {
         for p in memchr::memmem::find_iter(b, SARA_AM_BYTES) {
             if let Some(m) = pair_match(src, p, 3, swapped_index()) {
@@ -500,6 +481,44 @@ pub(crate) fn pass(src: &str, opts: &Options) -> Option<PassOut> {
             }
         }
     }
+    write(src, edits, dirty)
+}
+
+/// The space-join pass: "ส าหรับ" -> "สำหรับ" where the result is a known word.
+pub(crate) fn pass_join(src: &str, opts: &Options) -> Option<PassOut> {
+    if !opts.sara_am {
+        return None;
+    }
+    let b = src.as_bytes();
+    let mut edits: Vec<(Range<usize>, &'static str)> = Vec::new();
+    let mut dirty = false;
+    let finder = memchr::memmem::Finder::new(" \u{0E32}".as_bytes());
+    for k in finder.find_iter(b) {
+        // k is the last space before SARA AA; the run may start one space earlier.
+        let i = if k > 0 && b[k - 1] == b' ' { k - 1 } else { k };
+        if broken_am_at(b, i) != Some(k + 4) {
+            continue;
+        }
+        if let Some(spots) = join_match(src, i, k + 4) {
+            for r in spots {
+                // The new SARA AM may feed the mark rules (a mark before or after it) or
+                // a swapped-list word: then the pipeline takes another round.
+                dirty |= thai_before(b, r.start).is_some_and(is_mark)
+                    || thai_at(b, r.end).is_some_and(|c| is_mark(c) || is_follow_vowel(c))
+                    || (opts.sara_am_swapped && swapped_would_revert(src, &(r.clone(), SARA_AM)));
+                edits.push((r, SARA_AM));
+            }
+        }
+    }
+    write(src, edits, dirty)
+}
+
+/// Write sorted, non-overlapping `edits` (an overlapping one is left for the next round).
+fn write(
+    src: &str,
+    mut edits: Vec<(Range<usize>, &'static str)>,
+    mut dirty: bool,
+) -> Option<PassOut> {
     if edits.is_empty() {
         return None;
     }
@@ -523,9 +542,10 @@ mod tests {
     use super::*;
 
     fn run(input: &str, opts: &Options) -> String {
-        pass(input, opts)
+        let once = pass_pairs(input, opts)
             .map(|p| p.text)
-            .unwrap_or_else(|| input.to_string())
+            .unwrap_or_else(|| input.to_string());
+        pass_join(&once, opts).map(|p| p.text).unwrap_or(once)
     }
 
     #[test]
