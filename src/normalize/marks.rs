@@ -57,15 +57,15 @@ pub(crate) fn is_lead_vowel(c: char) -> bool {
     ('\u{0E40}'..='\u{0E44}').contains(&c)
 }
 
-/// Position of a mark in canonical order.
+/// Position of a mark in canonical order: vowels and signs (above, below, PHINTHU,
+/// MAITAIKHU, NIKHAHIT, YAMAKKAN) before tone marks and THANTHAKHAT, each group kept in
+/// its written order (PyThaiNLP `reorder_vowels`). Consistent with NFC: every mark with a
+/// non-zero combining class that may move (SARA U/UU 103, PHINTHU 9) sorts before the tone
+/// marks (107).
 fn rank(c: char) -> u8 {
     match c {
-        '\u{0E3A}' => 0,                                        // PHINTHU (ccc 9)
-        '\u{0E38}' | '\u{0E39}' => 1,                           // SARA U, SARA UU (ccc 103)
-        '\u{0E31}' | '\u{0E34}'..='\u{0E37}' | '\u{0E47}' => 2, // above vowels, MAITAIKHU
-        NIKHAHIT => 3,
-        '\u{0E48}'..='\u{0E4B}' => 4, // tone marks (ccc 107)
-        _ => 5,                       // THANTHAKHAT, YAMAKKAN
+        '\u{0E48}'..='\u{0E4C}' => 2, // MAI EK..MAI CHATTAWA, THANTHAKHAT
+        _ => 1,
     }
 }
 
@@ -86,10 +86,10 @@ pub(crate) fn thai_before(b: &[u8], i: usize) -> Option<char> {
     i.checked_sub(3).and_then(|s| thai_at(b, s))
 }
 
-/// After up to two spaces at `q`, the position of the next byte, when there is at least one.
+/// After the spaces at `q`, the position of the next byte, when there is at least one.
 fn skip_spaces(b: &[u8], q: usize) -> Option<usize> {
     let mut r = q;
-    while r < b.len() && b[r] == b' ' && r - q < 2 {
+    while r < b.len() && b[r] == b' ' {
         r += 1;
     }
     (r > q).then_some(r)
@@ -178,6 +178,21 @@ pub(crate) fn pass(src: &str, opts: &Options) -> Option<PassOut> {
             i += 3;
             continue;
         };
+        if opts.marks
+            && class == MARK
+            && (i == 0 || matches!(b[i - 1], b' ' | b'\n' | b'\r' | b'\t'))
+        {
+            // A dangling mark (at a line start or after a space, not joinable to a
+            // consonant): removed, as PyThaiNLP `remove_dangling` does.
+            let mut j = i + 3;
+            while class_at(b, j).0 == MARK {
+                j += 3;
+            }
+            rw.mark_dirty(); // the spaces around it may now need folding
+            rw.replace(i..j, "", RepairKind::MarkOrder);
+            i = j;
+            continue;
+        }
         if opts.marks && class == LEAD {
             let mut j = i + 3;
             while thai_at(b, j) == Some(c) {
@@ -192,9 +207,27 @@ pub(crate) fn pass(src: &str, opts: &Options) -> Option<PassOut> {
             i = j;
             continue;
         }
-        if opts.marks && c == LAKKHANGYAO && i > 0 && !matches!(thai_before(b, i), Some(RU | LU)) {
+        let prev = src[..i].chars().next_back();
+        if opts.marks && c == LAKKHANGYAO && !matches!(prev, None | Some(RU | LU | '\n' | '\r')) {
             rw.mark_dirty(); // the new SARA AA may double the one before it
             rw.replace(i..i + 3, "\u{0E32}", RepairKind::MarkOrder);
+            i += 3;
+            continue;
+        }
+        // Marks or a following vowel after a character that is not a consonant (a leading
+        // vowel, a letter of another script): the same ordering rules, with that character
+        // as the base ("เา้" -> "เ้า").
+        if let Some(p) = prev.filter(|p| !matches!(p, ' ' | '\n' | '\r' | '\t')) {
+            let start = i - p.len_utf8();
+            if (class == MARK || class == FOLLOW) && start >= rw.done() {
+                let edits = rw.edit_count();
+                i = cluster(src, start, p, opts, &mut rw, &mut buf).max(i + 3);
+                if rw.edit_count() > edits {
+                    // rare garbage ("ำํา" -> "ำำ"): the result may need another look
+                    rw.mark_dirty();
+                }
+                continue;
+            }
         }
         i += 3;
     }
@@ -249,7 +282,7 @@ fn cluster(
     buf: &mut String,
 ) -> usize {
     let b = src.as_bytes();
-    let mut q = start + 3;
+    let mut q = start + base.len_utf8();
     // Fast exit: the next character is plain (not a mark, space, or following vowel).
     match (b.get(q), thai_at(b, q)) {
         (Some(b' '), _) => {}
@@ -325,6 +358,14 @@ fn cluster(
         loop {
             match thai_at(b, q) {
                 Some(x) if x == f && opts.marks => q += 3,
+                // "กา า  า" -> "กา": the same following vowel again after spaces
+                None if opts.marks
+                    && b.get(q) == Some(&b' ')
+                    && skip_spaces(b, q).is_some_and(|r| thai_at(b, r) == Some(f)) =>
+                {
+                    q = skip_spaces(b, q).unwrap_or(q) + 3;
+                    dirty = true;
+                }
                 Some(SARA_AA) if f == SARA_AM && opts.sara_am => {
                     sara_am = true;
                     q += 3;
@@ -384,7 +425,9 @@ fn cluster(
             RepairKind::MarkOrder
         };
         rw.replace(start..q, buf, kind);
-        if dirty {
+        // Marks left after the rewritten cluster (after its following vowel) can only be
+        // looked at in the next round.
+        if dirty || matches!(class_at(b, q).0, MARK | FOLLOW) {
             rw.mark_dirty();
         }
     }
@@ -431,6 +474,19 @@ mod tests {
             // spaces before a combining mark
             ("นั ้น", "นั้น"),
             ("พ ุ่ม", "พุ่ม"),
+            ("ก    ่", "ก่"),
+            // dangling marks at a line start or after a space (PyThaiNLP remove_dangling)
+            ("\u{0E48}ก", "ก"),
+            ("\u{0E48}\u{0E49}ก", "ก"),
+            ("คำ \u{0E48}ที่สอง", "คำ ที่สอง"),
+            ("ก\n\u{0E31}น", "ก\nน"),
+            // repeated following vowels, also across spaces
+            ("กาา", "กา"),
+            ("กา า  า  า", "กา"),
+            ("กา าาะา", "กาะา"),
+            ("นๅคา", "นาคา"),
+            ("กะ\u{0E48}", "ก\u{0E48}ะ"),
+            ("ก\u{0E48}\u{0E49}\u{0E48}\u{0E49}", "ก\u{0E49}"),
             ("ต ้องการ", "ต้องการ"),
             // LAKKHANGYAO
             ("มหาๅ", "มหาา"),
@@ -448,9 +504,9 @@ mod tests {
             "ภาษาไทย ก้ำกึ่ง น้ำ ที่ ผู้ใหญ่ สำหรับ กั้น",
             "ไป าก",
             "ก า",
-            "๑ ่",
+            "๑่",
             "ตัง้",
-            "abc ่",
+            "abc่",
             "ป่ า",
         ] {
             assert_eq!(run(s, &o), s, "{s}");

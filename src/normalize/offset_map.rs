@@ -218,6 +218,11 @@ impl<'a> Rewriter<'a> {
         self.dirty = true;
     }
 
+    /// Number of replacements so far.
+    pub fn edit_count(&self) -> usize {
+        self.edits.len()
+    }
+
     /// Bytes of the input already consumed (copied or replaced).
     pub fn done(&self) -> usize {
         self.done

@@ -458,6 +458,16 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// True when the text after a rewrite ending at `end` (after any spaces) starts with a
+/// following vowel or a mark, which the mark rules may merge with the rewritten vowel.
+fn feeds_marks(b: &[u8], end: usize) -> bool {
+    let mut r = end;
+    while b.get(r) == Some(&b' ') {
+        r += 1;
+    }
+    thai_at(b, r).is_some_and(|c| is_mark(c) || is_follow_vowel(c))
+}
+
 /// The word-list pass: swapped and lost SARA AM ("ควำม" -> "ความ", "ดาเนิน" -> "ดำเนิน").
 pub(crate) fn pass_pairs(src: &str, opts: &Options) -> Option<PassOut> {
     let b = src.as_bytes();
@@ -466,7 +476,7 @@ pub(crate) fn pass_pairs(src: &str, opts: &Options) -> Option<PassOut> {
     if opts.sara_am_swapped {
         for p in memchr::memmem::find_iter(b, SARA_AM_BYTES) {
             if let Some(m) = pair_match(src, p, 3, swapped_index()) {
-                dirty |= opts.sara_am_lost;
+                dirty |= opts.sara_am_lost || feeds_marks(b, m.0.end);
                 edits.push(m);
             }
         }
@@ -477,6 +487,7 @@ pub(crate) fn pass_pairs(src: &str, opts: &Options) -> Option<PassOut> {
                 if opts.sara_am_swapped && swapped_would_revert(src, &m) {
                     continue;
                 }
+                dirty |= feeds_marks(b, m.0.end);
                 edits.push(m);
             }
         }
