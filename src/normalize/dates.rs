@@ -336,6 +336,11 @@ fn year(c: &mut Cur, english: bool) -> Option<i32> {
     if c.eat(",") {
         c.ws();
     }
+    // a time of day between month and year ("6 ต.ค. 01:40:00 2519", as `%c` writes it)
+    let before_time = c.pos;
+    if !(skip_time(c) && c.ws() > 0) {
+        c.pos = before_time;
+    }
     let era = c.era();
     if era.is_none() {
         // "ปี ๒๕๖๖"
@@ -374,6 +379,27 @@ fn year(c: &mut Cur, english: bool) -> Option<i32> {
     }
     c.pos = save;
     None
+}
+
+/// "HH:MM" or "HH:MM:SS" at the cursor; true when one was skipped.
+fn skip_time(c: &mut Cur) -> bool {
+    let save = c.pos;
+    let mut parts = 0;
+    loop {
+        match c.num() {
+            Some((_, n, _)) if n <= 2 => parts += 1,
+            _ => break,
+        }
+        if parts == 3 || !c.eat(":") {
+            break;
+        }
+    }
+    if parts >= 2 && !c.rest().starts_with(':') {
+        true
+    } else {
+        c.pos = save;
+        false
+    }
 }
 
 /// A date starting with its day at the cursor.
@@ -482,6 +508,36 @@ fn bare_day_range(s: &str, start: usize) -> Option<FoundDate> {
     })
 }
 
+/// "2023-02-08", "2566/02/08": a 4-digit year first, then month and day with the same
+/// separator ('-' or '/').
+fn year_first(s: &str, start: usize) -> Option<FoundDate> {
+    let mut c = Cur { s, pos: start };
+    let (v, n, _) = c.num()?;
+    if n != 4 {
+        return None;
+    }
+    let sep = c.peek().filter(|ch| matches!(ch, '-' | '/'))?;
+    c.pos += 1;
+    let (m, mn, _) = c.num()?;
+    if mn > 2 || !c.eat(&sep.to_string()) {
+        return None;
+    }
+    let (d, dn, _) = c.num()?;
+    if dn > 2 || c.peek().is_some_and(|ch| digit_value(ch).is_some()) {
+        return None;
+    }
+    let ymd = Ymd {
+        y: gregorian(v, 4, None, false)?,
+        m,
+        d,
+    };
+    ymd.valid().then(|| FoundDate {
+        range: start..c.pos,
+        date: ymd.iso(),
+        end: None,
+    })
+}
+
 /// A date (or range) whose first character is at `start`.
 fn date_at(s: &str, start: usize) -> Option<FoundDate> {
     let mut c = Cur { s, pos: start };
@@ -489,6 +545,9 @@ fn date_at(s: &str, start: usize) -> Option<FoundDate> {
         Some(p) => p,
         None => {
             if let Some(f) = bare_day_range(s, start) {
+                return Some(f);
+            }
+            if let Some(f) = year_first(s, start) {
                 return Some(f);
             }
             let mut e = Cur { s, pos: start };
@@ -582,7 +641,7 @@ mod tests {
 
     #[test]
     fn single_dates() {
-        let cases: [(&str, Option<&str>); 26] = [
+        let cases: [(&str, Option<&str>); 33] = [
             ("วันที่ ๘ กุมภาพันธ์ ๒๕๖๖", Some("2023-02-08")),
             ("๒๑ กุมภาพันธ์ ๒๕๖๖", Some("2023-02-21")),
             ("15 ก.ค. 2565", Some("2022-07-15")),
@@ -609,6 +668,13 @@ mod tests {
             ("ปีงบประมาณ พ.ศ.๒๕๖๖", None),
             ("ข้อ ๙.๔ การบริหาร", None),
             ("มีนาคม", None),
+            ("พ   6 ต.ค. 01:40:00 2519", Some("1976-10-06")),
+            ("วันพุธที่ 06 ตุลาคม พ.ศ. 2519 เวลา 01:40น.", Some("1976-10-06")),
+            ("(พ 06-ต.ค.-19)", Some("1976-10-06")),
+            ("05-7-65 09:00:01", Some("2022-07-05")),
+            ("15 ก.ค. 2565 09:00:01", Some("2022-07-15")),
+            ("2023-02-08", Some("2023-02-08")),
+            ("๒๕๖๖/๐๒/๐๘", Some("2023-02-08")),
         ];
         for (input, want) in cases {
             assert_eq!(
