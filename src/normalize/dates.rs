@@ -9,7 +9,9 @@
 //! an English month), as PyThaiNLP's `thai_strptime` reads them. Day and month are
 //! validated (leap years included). Ranges: "๑ ต.ค. ๖๕ - ๓๑ มี.ค. ๖๖", "๑ - ๓๑ ต.ค. ๒๕๖๕",
 //! "๑ ต.ค. - ๓๑ ธ.ค. ๖๕", with "-", "–", "ถึง", "ถึงวันที่", "จนถึง", "to", and the OCR form
-//! with the dash lost ("๑ ต.ค ๖๕๓๑ มี.ค ๖๖").
+//! with the dash lost ("๑ ต.ค ๖๕๓๑ มี.ค ๖๖"); ranges of whole months ("ต.ค. ๖๕ - มี.ค. ๖๖"
+//! -> 2022-10-01 .. 2023-03-31). Times of day between month and year are skipped
+//! ("6 ต.ค. 01:40:00 2519", as `thai_strftime("%c")` writes it); "2566-02-08" reads too.
 
 use super::digits::digit_value;
 use std::ops::Range;
@@ -538,6 +540,31 @@ fn year_first(s: &str, start: usize) -> Option<FoundDate> {
     })
 }
 
+/// A range of whole months, "ต.ค. ๖๕ - มี.ค. ๖๖" or "ตุลาคม - ธันวาคม ๒๕๖๕": from the first
+/// day of the first month to the last day of the second (the first year may be left out).
+fn month_range(s: &str, start: usize) -> Option<FoundDate> {
+    let mut c = Cur { s, pos: start };
+    let (m1, english) = c.month()?;
+    let y1 = year(&mut c, english);
+    if !dash(&mut c) {
+        return None;
+    }
+    let (m2, english2) = c.month()?;
+    let y2 = year(&mut c, english2)?;
+    let y1 = y1.unwrap_or(if m1 > m2 { y2 - 1 } else { y2 });
+    let begin = Ymd { y: y1, m: m1, d: 1 };
+    let end = Ymd {
+        y: y2,
+        m: m2,
+        d: days_in_month(y2, m2),
+    };
+    ((begin.y, begin.m) <= (end.y, end.m)).then(|| FoundDate {
+        range: start..c.pos,
+        date: begin.iso(),
+        end: Some(end.iso()),
+    })
+}
+
 /// A date (or range) whose first character is at `start`.
 fn date_at(s: &str, start: usize) -> Option<FoundDate> {
     let mut c = Cur { s, pos: start };
@@ -613,8 +640,14 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
         let starts_number = digit_value(ch).is_some()
             && !prev.is_some_and(|p| digit_value(p).is_some() || p == '.' || p == '/');
         let starts_word = ch.is_ascii_alphabetic() && !prev.is_some_and(|p| p.is_alphanumeric());
+        let starts_thai = is_thai_letter(ch) && !prev.is_some_and(is_thai_letter);
         if starts_number || starts_word {
             if let Some(f) = date_at(s, i) {
+                skip_to = f.range.end;
+                found.push(f);
+            }
+        } else if starts_thai {
+            if let Some(f) = month_range(s, i) {
                 skip_to = f.range.end;
                 found.push(f);
             }
@@ -697,6 +730,9 @@ mod tests {
                 "ตั้งแต่วันที่ ๑ ตุลาคม ๒๕๖๕ ถึงวันที่ ๓๐ กันยายน ๒๕๖๖",
                 ("2022-10-01", "2023-09-30"),
             ),
+            ("ระยะเวลา ต.ค. ๖๕ - มี.ค. ๖๖", ("2022-10-01", "2023-03-31")),
+            ("ตุลาคม - ธันวาคม ๒๕๖๕", ("2022-10-01", "2022-12-31")),
+            ("พ.ย. ๒๕๖๖ – ก.พ. ๒๕๖๗", ("2023-11-01", "2024-02-29")),
         ];
         for (input, (a, b)) in cases {
             assert_eq!(
