@@ -3,8 +3,8 @@
 //! came from, so spans always point into the original text.
 //!
 //! ```text
-//! raw ─▶ zero-width ─▶ entities ─▶ PUA ─▶ NFC ─▶ spaces ─▶ marks ─▶ SARA AM word lists
-//!     ─▶ SARA AM space join ─▶ digits
+//! raw ─▶ zero-width ─▶ entities ─▶ PUA ─▶ NFC ─▶ spaces ─▶ SARA AM space join ─▶ marks
+//!     ─▶ SARA AM word lists ─▶ digits
 //!         (each pass copies unchanged runs in bulk and records its edits as one layer;
 //!          a pass's output only feeds later passes, except where it says so ("dirty"):
 //!          then the passes run again until nothing dirty changes, so repair is idempotent)
@@ -155,9 +155,9 @@ enum Step {
     Pua,
     Nfc,
     Spaces,
+    SaraAmJoin,
     Marks,
     SaraAmPairs,
-    SaraAmJoin,
     Digits,
 }
 
@@ -167,9 +167,9 @@ const STEPS: [Step; 9] = [
     Step::Pua,
     Step::Nfc,
     Step::Spaces,
+    Step::SaraAmJoin,
     Step::Marks,
     Step::SaraAmPairs,
-    Step::SaraAmJoin,
     Step::Digits,
 ];
 

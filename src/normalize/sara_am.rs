@@ -16,7 +16,9 @@
 //! must not start right after a leading vowel, and a dictionary word that contains the
 //! wrong form (listed in the data as "protect") blocks the rewrite.
 
-use super::marks::{is_consonant, is_follow_vowel, is_lead_vowel, is_mark, thai_at, thai_before};
+use super::marks::{
+    is_consonant, is_follow_vowel, is_lead_vowel, is_mark, is_tone, thai_at, thai_before,
+};
 use super::offset_map::{PassOut, Rewriter};
 use super::{Options, RepairKind};
 use std::collections::HashMap;
@@ -521,7 +523,70 @@ pub(crate) fn pass_join(src: &str, opts: &Options) -> Option<PassOut> {
             }
         }
     }
+    // "น ้า": the NIKHAHIT glyph lost before a tone mark ("น้ำ" drawn as น, ํ, ้, า).
+    for p in memchr::memmem::find_iter(b, SARA_AA_BYTES) {
+        let Some(tone) = thai_before(b, p).filter(|&t| is_tone(t)) else {
+            continue;
+        };
+        let t = p - 3;
+        let mut i = t;
+        while i > 0 && b[i - 1] == b' ' && t - i < 2 {
+            i -= 1;
+        }
+        if i == t || !thai_before(b, i).is_some_and(is_consonant) {
+            continue;
+        }
+        if let Some(with) = join_tone_match(src, i, tone, p + 3) {
+            edits.push((i..p + 3, with));
+        }
+    }
     write(src, edits, dirty)
+}
+
+/// Tone mark + SARA AM, for the spot a "น ้า" join rewrites.
+const TONE_AM: [&str; 4] = [
+    "\u{0E48}\u{0E33}",
+    "\u{0E49}\u{0E33}",
+    "\u{0E4A}\u{0E33}",
+    "\u{0E4B}\u{0E33}",
+];
+
+/// For "C␠T า" (consonant, spaces, tone mark, SARA AA ending at `aa_end`): tone + SARA AM
+/// when a word containing "C T ำ" matches there with the same context rules as the plain
+/// join.
+fn join_tone_match(src: &str, i: usize, tone: char, aa_end: usize) -> Option<&'static str> {
+    let idx = words_index();
+    let b = src.as_bytes();
+    let mut best: Option<usize> = None;
+    let mut left = 3;
+    while left <= idx.max_left && left <= i {
+        let Some(l) = src.get(i - left..i) else {
+            left += 3;
+            continue;
+        };
+        let key = format!("{l}{tone}");
+        for e in idx.get_left(&key) {
+            let mut spots = Vec::new();
+            let Some(end) = match_fwd(src, aa_end, e.right, &mut spots) else {
+                continue;
+            };
+            let start = i - left;
+            if !spots.is_empty() || !ends_syllable(b, end) || !starts_syllable(b, start) {
+                continue;
+            }
+            let context = e.whole.chars().count().saturating_sub(1);
+            let delimited = !thai_before(b, start).is_some_and(is_thai_letter)
+                && !thai_at(b, end).is_some_and(is_thai_letter);
+            if (context >= 3 || delimited) && best.map_or(true, |n| context > n) {
+                best = Some(context);
+            }
+        }
+        left += 3;
+    }
+    best?;
+    TONE_AM
+        .get((tone as u32).checked_sub(0x0E48)? as usize)
+        .copied()
 }
 
 /// Write sorted, non-overlapping `edits` (an overlapping one is left for the next round).
@@ -578,6 +643,8 @@ mod tests {
             ("น้ า", "น้ำ"),
             ("ท า", "ทำ"),
             ("ส  าคัญ", "สำคัญ"),
+            ("น ้า", "น้ำ"),
+            ("น ้าท่วม", "น้ำท่วม"),
         ];
         for (input, want) in cases {
             assert_eq!(run(input, &o), want, "{input}");
