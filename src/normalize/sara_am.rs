@@ -562,11 +562,16 @@ pub(crate) fn pass_join(src: &str, opts: &Options) -> Option<PassOut> {
         }
     }
     // "น ้า": the NIKHAHIT glyph lost before a tone mark ("น้ำ" drawn as น, ํ, ้, า).
-    for p in memchr::memmem::find_iter(b, SARA_AA_BYTES) {
-        let Some(tone) = thai_before(b, p).filter(|&t| is_tone(t)) else {
+    // Candidates: a space followed by a character of U+0E40..U+0E7F (E0 B9 xx).
+    for k in memchr::memmem::find_iter(b, b" \xE0\xB9") {
+        let t = k + 1;
+        let Some(tone) = thai_at(b, t).filter(|&t| is_tone(t)) else {
             continue;
         };
-        let t = p - 3;
+        let p = t + 3;
+        if b.get(p..p + 3) != Some(SARA_AA_BYTES) {
+            continue;
+        }
         let mut i = t;
         while i > 0 && b[i - 1] == b' ' && t - i < 2 {
             i -= 1;
