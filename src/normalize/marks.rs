@@ -69,6 +69,35 @@ fn rank(c: char) -> u8 {
     }
 }
 
+/// Canonical combining class of a Thai mark (UnicodeData.txt): SARA U/UU 103, PHINTHU 9,
+/// tone marks 107, the rest 0.
+fn ccc(c: char) -> u8 {
+    match c {
+        '\u{0E38}' | '\u{0E39}' => 103,
+        '\u{0E3A}' => 9,
+        '\u{0E48}'..='\u{0E4B}' => 107,
+        _ => 0,
+    }
+}
+
+/// Unicode canonical ordering (UAX #15 §3.11 / D109) of adjacent marks with non-zero
+/// combining classes, so the result is what NFC would keep ("ฺุ" -> "ฺุ").
+fn canonical_order(marks: &mut [char]) {
+    loop {
+        let mut swapped = false;
+        for j in 1..marks.len() {
+            let (a, b) = (ccc(marks[j - 1]), ccc(marks[j]));
+            if b != 0 && a > b {
+                marks.swap(j - 1, j);
+                swapped = true;
+            }
+        }
+        if !swapped {
+            break;
+        }
+    }
+}
+
 /// The Thai character (U+0E00..U+0E7F) whose UTF-8 starts at `i`, if any.
 #[inline]
 pub(crate) fn thai_at(b: &[u8], i: usize) -> Option<char> {
@@ -400,6 +429,7 @@ fn cluster(
     }
     if opts.marks {
         marks.sort_by_key(|&m| rank(m)); // stable: original order within a rank
+        canonical_order(marks);
         let mut k = 0;
         for j in 0..n {
             let m = marks[j];
@@ -487,6 +517,8 @@ mod tests {
             ("นๅคา", "นาคา"),
             ("กะ\u{0E48}", "ก\u{0E48}ะ"),
             ("ก\u{0E48}\u{0E49}\u{0E48}\u{0E49}", "ก\u{0E49}"),
+            // canonical combining classes respected: PHINTHU (9) before SARA U (103)
+            ("ก\u{0E38}\u{0E4C}\u{0E3A}", "ก\u{0E3A}\u{0E38}\u{0E4C}"),
             ("ต ้องการ", "ต้องการ"),
             // LAKKHANGYAO
             ("มหาๅ", "มหาา"),
