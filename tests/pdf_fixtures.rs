@@ -8,7 +8,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 fn fixtures() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pdf");
+    // ITA_PDF_FIXTURES points the test at another generated set (other seeds).
+    let dir = std::env::var_os("ITA_PDF_FIXTURES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pdf"));
     let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("fixtures/pdf exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -61,6 +64,22 @@ fn status_of(block: &str) -> String {
         } else {
             "unknown_label"
         });
+    }
+    // Bare boxes under column headers ("ดำเนินการแล้ว | ยังไม่ได้ดำเนินการ"): the first
+    // box is "done", the second "not done".
+    if picked.iter().all(|p| *p == "unknown_label") && boxes.len() == 2 {
+        let ticked: Vec<usize> = (0..2)
+            .filter(|&k| !block[boxes[k]..].starts_with('☐'))
+            .collect();
+        return match ticked.as_slice() {
+            [] => "none".into(),
+            [0] => "done".into(),
+            [1] => "not_done".into(),
+            _ => "conflict".into(),
+        };
+    }
+    if picked.is_empty() && boxes.len() == 2 && block[boxes[0]..].starts_with('☐') {
+        return "none".into();
     }
     match picked.as_slice() {
         [] => "none".into(),
