@@ -262,3 +262,17 @@ fn actual_text_replaces_glyphs() {
     let r = quick(&pdf, &PdfOptions::default()).unwrap();
     assert_eq!(r.pages[0].text, "AดำB\n");
 }
+
+#[test]
+fn rotated_pages_read_upright() {
+    // Text drawn rotated by 90° on a page shown with /Rotate 90 reads upright.
+    let content =
+        b"BT /F1 12 Tf 0 1 -1 0 300 100 Tm (Rotated line) Tj 0 1 -1 0 320 100 Tm (second) Tj ET";
+    let pdf = build(content, |doc, page_id, _| {
+        if let Ok(Object::Dictionary(page)) = doc.get_object_mut(page_id) {
+            page.set("Rotate", 90);
+        }
+    });
+    let r = quick(&pdf, &PdfOptions::default()).unwrap();
+    assert_eq!(r.pages[0].text, "Rotated line\nsecond\n");
+}

@@ -171,6 +171,11 @@ impl<'d> Interpreter<'d> {
         }
     }
 
+    /// Start from `m` instead of the identity (turns rotated pages upright).
+    pub fn set_base_ctm(&mut self, m: [f64; 6]) {
+        self.gs.ctm = m;
+    }
+
     pub fn finish(mut self) -> PageContent {
         self.out.unmapped = self.out.glyphs.iter().filter(|g| g.unmapped).count();
         self.out

@@ -137,6 +137,52 @@ fn page_resources<'a>(doc: &'a Document, page: &'a Dictionary) -> Option<&'a Dic
     None
 }
 
+/// An inheritable page attribute (`/Rotate`, `/MediaBox`), along `/Parent` (bounded).
+fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    let mut cur = page;
+    for _ in 0..32 {
+        if let Ok(o) = cur.get_deref(key, doc) {
+            return Some(o);
+        }
+        cur = cur
+            .get_deref(b"Parent", doc)
+            .and_then(Object::as_dict)
+            .ok()?;
+    }
+    None
+}
+
+/// The matrix that shows a page upright: `/Rotate` 90, 180 or 270 turned back within its
+/// `/MediaBox`, so text runs left to right. Boxes of rotated pages are given in that
+/// upright frame (what the reader sees), still in points from the bottom-left.
+fn upright_matrix(doc: &Document, page: &Dictionary) -> [f64; 6] {
+    let rotate = inherited(doc, page, b"Rotate")
+        .and_then(|o| o.as_i64().ok())
+        .unwrap_or(0)
+        .rem_euclid(360);
+    let mb: Vec<f64> = inherited(doc, page, b"MediaBox")
+        .and_then(|o| o.as_array().ok())
+        .map(|a| {
+            a.iter()
+                .filter_map(|o| o.as_float().ok())
+                .map(f64::from)
+                .collect()
+        })
+        .unwrap_or_default();
+    let [x0, y0, x1, y1] = match mb.as_slice() {
+        [a, b, c, d] if [a, b, c, d].iter().all(|v| v.is_finite()) => {
+            [a.min(*c), b.min(*d), a.max(*c), b.max(*d)]
+        }
+        _ => [0.0, 0.0, 612.0, 792.0],
+    };
+    match rotate {
+        90 => [0.0, -1.0, 1.0, 0.0, -y0, x1],
+        180 => [-1.0, 0.0, 0.0, -1.0, x1, y1],
+        270 => [0.0, 1.0, -1.0, 0.0, y1, -x0],
+        _ => [1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
+    }
+}
+
 /// The page's content streams concatenated (space-separated), each inflated with the cap.
 fn page_content(doc: &Document, page: &Dictionary, max: usize) -> (Vec<u8>, bool) {
     let mut out = Vec::new();
@@ -196,8 +242,18 @@ fn extra_boxes(
             unmapped: false,
         });
     };
+    let base = upright_matrix(doc, page);
     for w in checkboxes::page_widgets(doc, page) {
-        push(w.state, w.rect);
+        let [x0, y0, x1, y1] = w.rect;
+        let (ax, ay) = (
+            base[0] * x0 + base[2] * y0 + base[4],
+            base[1] * x0 + base[3] * y0 + base[5],
+        );
+        let (bx, by) = (
+            base[0] * x1 + base[2] * y1 + base[4],
+            base[1] * x1 + base[3] * y1 + base[5],
+        );
+        push(w.state, [ax.min(bx), ay.min(by), ax.max(bx), ay.max(by)]);
     }
     let overlaps =
         |a: &[f64; 4], b: &[f64; 4]| a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
@@ -246,7 +302,9 @@ fn read_page(
             ),
         ));
     }
+    let base = upright_matrix(doc, page);
     let mut interp = Interpreter::new(doc, fonts, opts.max_stream_bytes);
+    interp.set_base_ctm(base);
     interp.run(&content, page_resources(doc, page));
     let result = interp.finish();
     if result.truncated {
