@@ -152,6 +152,31 @@ fn fixtures_give_their_answers() {
         let pdf_path = answers_path.with_extension("pdf");
         let bytes = std::fs::read(&pdf_path).unwrap();
         let pdf = read_pdf(&bytes, &PdfOptions::default()).unwrap();
+        // Boxes: sorted, inside the text, on character boundaries, covering every word.
+        for page in &pdf.pages {
+            let mut last = 0;
+            for (r, b) in &page.boxes {
+                assert!(
+                    r.start >= last && r.start < r.end && r.end <= page.text.len(),
+                    "{r:?}"
+                );
+                assert!(page.text.is_char_boundary(r.start) && page.text.is_char_boundary(r.end));
+                assert!(b.0[0] <= b.0[2] && b.0[1] <= b.0[3]);
+                last = r.end;
+            }
+            let covered: usize = page.boxes.iter().map(|(r, _)| r.len()).sum();
+            let ink = page
+                .text
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(char::len_utf8)
+                .sum::<usize>();
+            assert_eq!(
+                covered, ink,
+                "page {}: every non-space byte is in a box",
+                page.number
+            );
+        }
         let text: String = pdf
             .pages
             .iter()
