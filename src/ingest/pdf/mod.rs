@@ -222,6 +222,26 @@ fn page_content(doc: &Document, page: &Dictionary, max: usize) -> (Vec<u8>, bool
     (out, failed)
 }
 
+/// Words that only exist when a font maps SARA AA to SARA AM (Word's ToUnicode fault):
+/// how many times they occur. No correct Thai word contains these sequences.
+fn sara_am_for_sara_aa<'a>(lines: impl Iterator<Item = &'a str>) -> usize {
+    // Not "ว่ำ": คว่ำ is a word.
+    const BROKEN: [&str; 9] = [
+        "กำร",
+        "ควำม",
+        "ตำม",
+        "งำน",
+        "รำย",
+        "หลำย",
+        "ผ่ำน",
+        "ด้ำน",
+        "ข้ำ",
+    ];
+    lines
+        .map(|l| BROKEN.iter().map(|b| l.matches(b).count()).sum::<usize>())
+        .sum()
+}
+
 /// Widgets and vector squares as checkbox glyphs.
 fn extra_boxes(
     doc: &Document,
@@ -328,6 +348,17 @@ fn read_page(
     let images = result.images;
     let extra = extra_boxes(doc, page, &result);
     let lines = layout::layout(result, extra);
+    let suspicious = sara_am_for_sara_aa(lines.iter().map(|l| l.text.as_str()));
+    if suspicious >= 3 {
+        flags.push((
+            FlagCode::UnmappedGlyph,
+            Severity::Warning,
+            format!(
+                "{suspicious} words read with SARA AM where SARA AA belongs (\"กำร\", \"ควำม\"): \
+                 the font's ToUnicode is wrong and its embedded cmap cannot correct it"
+            ),
+        ));
+    }
     if !has_text && images > 0 {
         flags.push((
             FlagCode::NoTextLayer,
@@ -424,4 +455,41 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<PdfPages, PdfError> {
         },
         flags,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sara_am_fault_words() {
+        for (lines, want) in [
+            (vec!["แบบสำรวจควำมพึงพอใจของผู้รับบริกำร"], 2),
+            (vec!["ความพึงพอใจ การให้บริการ", "สำนักงาน ทำงาน คว่ำบาตร"], 0),
+            (vec!["กำรประเมิน", "ตำมมำตรกำร"], 3),
+        ] {
+            assert_eq!(sara_am_for_sara_aa(lines.into_iter()), want);
+        }
+    }
+
+    #[test]
+    fn upright_matrices() {
+        let doc = Document::with_version("1.5");
+        let mut page = Dictionary::new();
+        page.set("MediaBox", vec![0.into(), 0.into(), 100.into(), 200.into()]);
+        for (rot, pt, want) in [
+            (0, (10.0, 20.0), (10.0, 20.0)),
+            (90, (0.0, 200.0), (200.0, 100.0)),
+            (180, (0.0, 0.0), (100.0, 200.0)),
+            (270, (100.0, 0.0), (200.0, 100.0)),
+        ] {
+            page.set("Rotate", rot);
+            let m = upright_matrix(&doc, &page);
+            let got = (
+                m[0] * pt.0 + m[2] * pt.1 + m[4],
+                m[1] * pt.0 + m[3] * pt.1 + m[5],
+            );
+            assert_eq!(got, want, "rotate {rot}");
+        }
+    }
 }
