@@ -276,3 +276,22 @@ fn rotated_pages_read_upright() {
     let r = quick(&pdf, &PdfOptions::default()).unwrap();
     assert_eq!(r.pages[0].text, "Rotated line\nsecond\n");
 }
+
+#[test]
+fn time_budget_keeps_what_was_read() {
+    // A page with a million tiny operators and a budget that has already run out.
+    let content = b"1 0 0 1 0 0 cm ".repeat(1_000_000);
+    let pdf = build(&content, |_, _, _| {});
+    let opts = PdfOptions {
+        max_seconds: 1e-9,
+        ..Default::default()
+    };
+    match quick(&pdf, &opts) {
+        Ok(r) => assert!(
+            r.flags.iter().any(|f| f.code == FlagCode::Timeout),
+            "{:?}",
+            r.flags
+        ),
+        Err(e) => panic!("{e}"),
+    }
+}

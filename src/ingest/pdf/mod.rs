@@ -31,6 +31,9 @@ pub struct PdfOptions {
     pub max_stream_bytes: usize,
     /// Most pages read.
     pub max_pages: usize,
+    /// Time budget for one document, in seconds; the pages read by then are kept and the
+    /// document is flagged `timeout`.
+    pub max_seconds: f64,
 }
 
 impl Default for PdfOptions {
@@ -38,6 +41,7 @@ impl Default for PdfOptions {
         PdfOptions {
             max_stream_bytes: 64 * 1024 * 1024,
             max_pages: 5000,
+            max_seconds: 120.0,
         }
     }
 }
@@ -297,6 +301,7 @@ fn read_page(
     page_id: ObjectId,
     fonts: &mut FontCache,
     opts: &PdfOptions,
+    deadline: Option<std::time::Instant>,
 ) -> PageOut {
     let mut flags = Vec::new();
     let Ok(page) = doc.get_dictionary(page_id) else {
@@ -325,9 +330,16 @@ fn read_page(
     let base = upright_matrix(doc, page);
     let mut interp = Interpreter::new(doc, fonts, opts.max_stream_bytes);
     interp.set_base_ctm(base);
+    interp.set_deadline(deadline);
     interp.run(&content, page_resources(doc, page));
     let result = interp.finish();
-    if result.truncated {
+    if result.timed_out {
+        flags.push((
+            FlagCode::Timeout,
+            Severity::Warning,
+            format!("time budget of {} s ran out in this page", opts.max_seconds),
+        ));
+    } else if result.truncated {
         flags.push((
             FlagCode::ParseError,
             Severity::Warning,
@@ -375,6 +387,9 @@ fn read_page(
 
 /// Read a PDF into pages of OCR-style text with word boxes.
 pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<PdfPages, PdfError> {
+    let started = std::time::Instant::now();
+    let deadline = (opts.max_seconds.is_finite() && opts.max_seconds > 0.0)
+        .then(|| started + std::time::Duration::from_secs_f64(opts.max_seconds.min(1e6)));
     let doc = load(bytes, opts)?;
     let mut flags = Vec::new();
     let page_ids: Vec<ObjectId> = catch_unwind(AssertUnwindSafe(|| {
@@ -402,7 +417,22 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<PdfPages, PdfError> {
     let mut any_text = false;
     for (i, id) in page_ids.iter().enumerate() {
         let number = i as u32 + 1;
-        let result = catch_unwind(AssertUnwindSafe(|| read_page(&doc, *id, &mut fonts, opts)));
+        if deadline.is_some_and(|d| std::time::Instant::now() > d) {
+            flags.push(Flag::new(
+                FlagCode::Timeout,
+                Severity::Warning,
+                format!(
+                    "time budget of {} s ran out: pages {number}-{} not read",
+                    opts.max_seconds,
+                    page_ids.len()
+                ),
+                None,
+            ));
+            break;
+        }
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            read_page(&doc, *id, &mut fonts, opts, deadline)
+        }));
         let out = match result {
             Ok(o) => o,
             Err(p) => {
