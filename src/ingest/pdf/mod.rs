@@ -452,14 +452,15 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<PdfPages, PdfError> {
         any_text |= out.has_text;
         let mut text = String::new();
         let mut boxes = Vec::new();
+        let mut page_headers = Vec::new();
         for line in out.lines {
             if line.table_first_row {
-                // A table's first row equal to an earlier table's first row is a
-                // repeated header.
+                // A table's first row equal to the first row of a table on an earlier
+                // page is a repeated header (Word's "repeat header row").
                 if headers.contains(&line.text) {
                     continue;
                 }
-                headers.push(line.text.clone());
+                page_headers.push(line.text.clone());
             }
             let off = text.len();
             for (r, b) in line.boxes {
@@ -468,6 +469,7 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<PdfPages, PdfError> {
             text.push_str(&line.text);
             text.push('\n');
         }
+        headers.extend(page_headers);
         let mut page = PageText::new(number, text);
         page.boxes = boxes;
         for (code, sev, msg) in out.flags {
