@@ -13,7 +13,8 @@ built with fontTools and installed in ~/.fonts for the conversion.
 
 Usage: scripts/make_pdf_fixtures.py [--out fixtures/pdf] [--seed 5] [--keep-sources]
 Deterministic for a given seed. The answers are derived from the same random choices
-that wrote the documents, never from the PDFs.
+that wrote the documents, never from the PDFs. Statuses use the output contract's words
+(src/model.rs ItemStatus): "done", "not_done", "unknown" (no box ticked).
 """
 
 import argparse
@@ -139,7 +140,7 @@ def make_doc(rng, name, n_items, first_item=1):
     items = []
     for k in range(first_item, first_item + n_items):
         r = rng.random()
-        status = "done" if r < 0.6 else "not_done" if r < 0.92 else "none"
+        status = "done" if r < 0.6 else "not_done" if r < 0.92 else "unknown"  # no box ticked
         items.append({"code": "O%d" % k, "title": OIT_TITLES[(k - 1) % len(OIT_TITLES)], "status": status,
                       "url": "https://www.%s.go.th/ita/o%d" % (tambon and "sao%d" % rng.randint(100, 999), k)})
     inds = []

@@ -72,17 +72,17 @@ fn status_of(block: &str) -> String {
             .filter(|&k| !block[boxes[k]..].starts_with('☐'))
             .collect();
         return match ticked.as_slice() {
-            [] => "none".into(),
+            [] => "unknown".into(),
             [0] => "done".into(),
             [1] => "not_done".into(),
             _ => "conflict".into(),
         };
     }
     if picked.is_empty() && boxes.len() == 2 && block[boxes[0]..].starts_with('☐') {
-        return "none".into();
+        return "unknown".into();
     }
     match picked.as_slice() {
-        [] => "none".into(),
+        [] => "unknown".into(),
         [one] => one.to_string(),
         _ => "conflict".into(),
     }
@@ -250,7 +250,10 @@ fn status_parser_reads_both_orders() {
         "not_done"
     );
     assert_eq!(status_of("O1\tx\tดำเนินการแล้ว ☒ ยังไม่ได้ดำเนินการ ☐"), "done");
-    assert_eq!(status_of("O1\tx\t☐ ดำเนินการแล้ว ☐ ยังไม่ได้ดำเนินการ"), "none");
+    assert_eq!(
+        status_of("O1\tx\t☐ ดำเนินการแล้ว ☐ ยังไม่ได้ดำเนินการ"),
+        "unknown"
+    );
     assert_eq!(item_code("O12\tx"), Some("O12".into()));
     assert_eq!(item_code("O1 2\tx"), Some("O1".into()));
     assert_eq!(item_code("OIT"), None);
