@@ -69,6 +69,19 @@ fn failed(job: &Job, code: FlagCode, message: String) -> Document {
     )
 }
 
+/// The report of a document not read again because it was running when `strikes`
+/// earlier runs ended abruptly: it may crash the process (stack overflow, out of memory).
+pub fn gave_up(job: &Job, strikes: u32) -> Document {
+    failed(
+        job,
+        FlagCode::ParseError,
+        format!(
+            "not read: the document was being read when {strikes} earlier runs ended abruptly \
+             (it may crash the reader or exhaust memory); --force tries it again"
+        ),
+    )
+}
+
 fn guarded<F: FnOnce() -> Document>(job: &Job, work: F) -> Document {
     match panic::catch_unwind(AssertUnwindSafe(work)) {
         Ok(doc) => doc,

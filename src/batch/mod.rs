@@ -24,9 +24,9 @@ pub mod progress;
 
 use crate::model::{DocStatus, Document};
 use crate::output::aggregate::{self, AggregateError};
-use crate::output::atomic::{remove_stale_temps, write_atomic, WriteError};
+use crate::output::atomic::{remove_temps, write_atomic, write_atomic_with, WriteError};
 use crate::output::journal::{self, Entry};
-use crate::output::manifest::{self, Counts, Duplicate, Failure, Manifest, ManifestDoc, Timings};
+use crate::output::manifest::{self, Counts, Duplicate, Failure, Manifest, Slow, Timings};
 use crate::output::{json, DOCUMENTS_DIR, TOOL_VERSION};
 use crate::pipeline::PipelineOptions;
 use discover::{DiscoverError, Hashed};
@@ -34,10 +34,11 @@ use ident::Shard;
 use isolate::Job;
 use progress::{Progress, ProgressMode};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
+use std::sync::{mpsc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// Everything a batch run needs, validated.
@@ -66,17 +67,26 @@ pub enum BatchError {
     Write(#[from] WriteError),
     #[error(transparent)]
     Aggregate(#[from] AggregateError),
+    #[error(transparent)]
+    Lock(#[from] crate::output::lock::LockError),
     #[error("cannot start {jobs} worker threads: {reason}")]
     Pool { jobs: usize, reason: String },
 }
 
-/// One distinct document of the run.
+/// One distinct document of the run: everything the run keeps per input (a few
+/// hundred bytes), so memory grows little with the batch.
 struct Planned {
     id: String,
     job: Job,
     bytes: u64,
     /// Status kept from an earlier run.
     resumed: Option<DocStatus>,
+    /// Processing time of this run, in milliseconds.
+    ms: Option<u64>,
+    /// Earlier runs this document may have ended (started, never finished).
+    strikes: u32,
+    /// Final status, read back from the document's JSON.
+    status: Option<DocStatus>,
 }
 
 /// What a worker reports about a finished document.
@@ -86,6 +96,9 @@ struct Done {
     ms: u64,
     written: Result<(), WriteError>,
 }
+
+/// Documents listed in `timings.slowest`.
+const SLOWEST: usize = 10;
 
 /// Run the batch; returns the manifest that was written.
 pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
@@ -98,11 +111,13 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
 
     let docs_dir = opts.out_dir.join(DOCUMENTS_DIR);
     std::fs::create_dir_all(&docs_dir).map_err(|e| WriteError::io(&docs_dir, e))?;
+    let _lock = crate::output::lock::Lock::acquire(&opts.out_dir)?;
+    // Holding the lock, every temporary file here was left by a killed run.
     for dir in [&opts.out_dir, &docs_dir, &opts.out_dir.join(".state")] {
-        remove_stale_temps(dir);
+        remove_temps(dir);
     }
     // Opening the journal also proves the output folder is writable.
-    let mut appender = journal::Appender::open(&opts.out_dir)?;
+    let appender = Mutex::new(journal::Appender::open(&opts.out_dir)?);
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs)
@@ -114,8 +129,9 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
     let jobs = pool.current_num_threads();
 
     // Discover and hash.
-    let found = discover::discover(&opts.inputs, Some(&opts.out_dir))?;
-    if found.files.is_empty() {
+    let discover::Discovery { files, skipped } =
+        discover::discover(&opts.inputs, Some(&opts.out_dir))?;
+    if files.is_empty() {
         let inputs: Vec<String> = opts
             .inputs
             .iter()
@@ -123,49 +139,55 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
             .collect();
         return Err(BatchError::NoInputs(inputs.join(", ")));
     }
+    let discovered = files.len();
+    if opts.progress != ProgressMode::Quiet {
+        // Hashing reads every input once; on a large batch that takes a while.
+        eprintln!("ita-extract: {discovered} input files; hashing contents");
+    }
     let hashed: Vec<(PathBuf, Hashed)> = pool.install(|| {
-        found
-            .files
-            .par_iter()
+        files
+            .into_par_iter()
             .map(|p| {
-                let h = discover::hash_file(p).unwrap_or_else(|_| Hashed {
+                let h = discover::hash_file(&p).unwrap_or_else(|_| Hashed {
                     // Unreadable: identify it by its path; reading it again gives the
                     // failed report with the reason.
                     sha256: crate::pipeline::sha256_hex(p.to_string_lossy().as_bytes()),
                     bytes: 0,
                     is_pdf: false,
                 });
-                (p.clone(), h)
+                (p, h)
             })
             .collect()
     });
     let discover_ms = t0.elapsed().as_millis() as u64;
 
-    // Shard, then one document per content.
-    let in_shard: Vec<(PathBuf, Hashed)> = hashed
-        .into_iter()
-        .filter(|(_, h)| opts.shard.is_none_or(|s| s.contains(&h.sha256)))
-        .collect();
-    let mut first_of: BTreeMap<String, usize> = BTreeMap::new();
+    // Shard, then one document per content (the first path in sorted order).
+    let mut in_shard = 0;
+    let mut first_of: HashMap<String, usize> = HashMap::new();
     let mut unique: Vec<(PathBuf, Hashed)> = Vec::new();
-    let mut dup_of: Vec<(PathBuf, String, usize)> = Vec::new();
-    for (path, h) in &in_shard {
+    let mut dup_of: Vec<(PathBuf, usize)> = Vec::new();
+    for (path, h) in hashed {
+        if !opts.shard.is_none_or(|s| s.contains(&h.sha256)) {
+            continue;
+        }
+        in_shard += 1;
         match first_of.get(&h.sha256) {
-            Some(&i) => dup_of.push((path.clone(), h.sha256.clone(), i)),
+            Some(&i) => dup_of.push((path, i)),
             None => {
                 first_of.insert(h.sha256.clone(), unique.len());
-                unique.push((path.clone(), h.clone()));
+                unique.push((path, h));
             }
         }
     }
+    drop(first_of);
     let ids = ident::assign_ids(unique.iter().map(|(p, h)| (p.as_path(), h.sha256.as_str())));
     let duplicates: Vec<Duplicate> = dup_of
-        .iter()
-        .map(|(path, sha, i)| Duplicate {
+        .into_iter()
+        .map(|(path, i)| Duplicate {
             path: path.to_string_lossy().into_owned(),
-            sha256: sha.clone(),
-            id: ids[*i].clone(),
-            same_as: unique[*i].0.to_string_lossy().into_owned(),
+            sha256: unique[i].1.sha256.clone(),
+            id: ids[i].clone(),
+            same_as: unique[i].0.to_string_lossy().into_owned(),
         })
         .collect();
     let mut planned: Vec<Planned> = unique
@@ -180,132 +202,180 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
                 is_pdf: h.is_pdf,
             },
             resumed: None,
+            ms: None,
+            strikes: 0,
+            status: None,
         })
         .collect();
+    // From here on, documents are handled in id order.
+    planned.sort_by(|a, b| a.id.cmp(&b.id));
 
-    // Resume: keep documents finished by an earlier run of this version.
-    let mut journal_entries = journal::load(&opts.out_dir);
+    // Resume: keep documents finished by an earlier run of this version. Journal
+    // entries of documents outside this run are carried over to the rewritten journal.
+    let journal::Journal {
+        done: mut other_entries,
+        strikes,
+    } = journal::load(&opts.out_dir);
     if !opts.force {
-        let entries = &journal_entries;
+        let entries = &other_entries;
         let docs_dir = &docs_dir;
         pool.install(|| {
             planned.par_iter_mut().for_each(|p| {
                 p.resumed = resumable(p, entries, docs_dir);
             })
         });
+        for p in &mut planned {
+            p.strikes = strikes.get(&p.id).copied().unwrap_or(0);
+        }
     }
+    drop(strikes);
+    for p in &planned {
+        other_entries.remove(&p.id);
+    }
+    other_entries.retain(|id, _| doc_path(&docs_dir, id).exists());
 
-    // Process the rest.
+    // Process the rest: first, alone, the documents that were running when an earlier
+    // run ended (one of them may have ended it), then the others in parallel.
     let t_process = Instant::now();
-    let todo: Vec<usize> = (0..planned.len())
+    let (suspects, todo): (Vec<usize>, Vec<usize>) = (0..planned.len())
         .filter(|&i| planned[i].resumed.is_none())
-        .collect();
-    let mut progress = Progress::new(opts.progress, todo.len() as u64);
-    let mut results: Vec<Option<(DocStatus, u64)>> = vec![None; planned.len()];
+        .partition(|&i| planned[i].strikes > 0);
+    let processed = suspects.len() + todo.len();
+    let mut progress = Progress::new(opts.progress, processed as u64);
+    let mut finished: Vec<(usize, u64)> = Vec::with_capacity(processed);
     let mut write_error: Option<WriteError> = None;
     let abort = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::channel::<Done>();
         let planned = &planned;
-        let todo = &todo;
+        let (suspects, todo) = (&suspects, &todo);
         let abort = &abort;
         let pool = &pool;
         let docs_dir = &docs_dir;
+        let appender = &appender;
+        let work = move |tx: &mut mpsc::Sender<Done>, index: usize| {
+            if abort.load(Ordering::Relaxed) {
+                return;
+            }
+            let p = &planned[index];
+            let t = Instant::now();
+            let doc = if p.strikes >= journal::MAX_STRIKES {
+                isolate::gave_up(&p.job, p.strikes)
+            } else {
+                let started = Entry {
+                    id: p.id.clone(),
+                    sha256: p.job.sha256.clone(),
+                    tool_version: TOOL_VERSION.to_string(),
+                    status: journal::STARTED.to_string(),
+                };
+                // Best effort: a journal that cannot be written stops the run below.
+                if let Ok(mut a) = appender.lock() {
+                    let _ = a.record(&started);
+                }
+                isolate::process(&p.job, &opts.pipeline, opts.doc_timeout)
+            };
+            let written = write_document(docs_dir, &p.id, &doc);
+            let _ = tx.send(Done {
+                index,
+                status: doc.status,
+                ms: t.elapsed().as_millis() as u64,
+                written,
+            });
+        };
         scope.spawn(move || {
+            let mut tx = tx;
+            for &index in suspects {
+                work(&mut tx, index);
+            }
             pool.install(|| {
-                todo.par_iter().for_each_with(tx, |tx, &index| {
-                    if abort.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    let p = &planned[index];
-                    let t = Instant::now();
-                    let doc = isolate::process(&p.job, &opts.pipeline, opts.doc_timeout);
-                    let written = write_document(docs_dir, &p.id, &doc);
-                    let _ = tx.send(Done {
-                        index,
-                        status: doc.status,
-                        ms: t.elapsed().as_millis() as u64,
-                        written,
-                    });
-                })
+                todo.par_iter()
+                    .for_each_with(tx, |tx, &index| work(tx, index))
             })
         });
         for done in rx {
             let p = &planned[done.index];
-            match done.written {
-                Ok(()) => {
-                    let entry = Entry {
-                        id: p.id.clone(),
-                        sha256: p.job.sha256.clone(),
-                        tool_version: TOOL_VERSION.to_string(),
-                        status: done.status.as_str().to_string(),
-                    };
-                    if let Err(err) = appender.record(&entry) {
-                        abort.store(true, Ordering::Relaxed);
-                        write_error.get_or_insert(err);
-                    }
-                    journal_entries.insert(entry.id.clone(), entry);
-                    results[done.index] = Some((done.status, done.ms));
-                    progress.inc(done.status != DocStatus::Ok);
-                }
-                Err(err) => {
-                    abort.store(true, Ordering::Relaxed);
-                    write_error.get_or_insert(err);
-                }
+            if let Err(err) = done.written {
+                abort.store(true, Ordering::Relaxed);
+                write_error.get_or_insert(err);
+                continue;
             }
+            let entry = Entry {
+                id: p.id.clone(),
+                sha256: p.job.sha256.clone(),
+                tool_version: TOOL_VERSION.to_string(),
+                status: done.status.as_str().to_string(),
+            };
+            let recorded = match appender.lock() {
+                Ok(mut a) => a.record(&entry),
+                Err(_) => Ok(()),
+            };
+            if let Err(err) = recorded {
+                abort.store(true, Ordering::Relaxed);
+                write_error.get_or_insert(err);
+            }
+            finished.push((done.index, done.ms));
+            progress.inc(done.status != DocStatus::Ok);
         }
     });
     progress.finish();
+    drop(appender);
     if let Some(err) = write_error {
         return Err(err.into());
+    }
+    for (index, ms) in finished {
+        planned[index].ms = Some(ms);
     }
     let process_ms = t_process.elapsed().as_millis() as u64;
 
     // Batch-wide files, streamed from documents/ in id order.
     let t_aggregate = Instant::now();
-    let mut order: Vec<usize> = (0..planned.len()).collect();
-    order.sort_by(|&a, &b| planned[a].id.cmp(&planned[b].id));
-    let files: Vec<(String, PathBuf)> = order
-        .iter()
-        .map(|&i| (planned[i].id.clone(), doc_path(&docs_dir, &planned[i].id)))
-        .collect();
-    let summaries = pool.install(|| aggregate::write_all(&opts.out_dir, &files))?;
-    journal_entries.retain(|id, _| doc_path(&docs_dir, id).exists());
-    journal::rewrite(&opts.out_dir, &journal_entries)?;
-
     let mut counts = Counts {
-        discovered: found.files.len(),
-        in_shard: in_shard.len(),
+        discovered,
+        in_shard,
         duplicates: duplicates.len(),
-        skipped: found.skipped.len(),
+        skipped: skipped.len(),
         documents: planned.len(),
-        processed: todo.len(),
-        resumed: planned.len() - todo.len(),
+        processed,
+        resumed: planned.len() - processed,
         ..Counts::default()
     };
-    let mut documents = Vec::with_capacity(planned.len());
     let mut failures = Vec::new();
-    let mut processed_bytes = 0;
-    for (&i, summary) in order.iter().zip(&summaries) {
-        let p = &planned[i];
-        counts.add_status(summary.status);
-        if summary.status != DocStatus::Ok {
-            failures.push(Failure::from(summary));
-        }
-        let ms = results[i].map(|(_, ms)| ms);
-        if ms.is_some() {
-            processed_bytes += p.bytes;
-        }
-        documents.push(ManifestDoc {
-            id: p.id.clone(),
-            path: summary.path.clone(),
-            sha256: p.job.sha256.clone(),
-            bytes: p.bytes,
-            status: summary.status,
-            resumed: p.resumed.is_some(),
-            ms,
-        });
+    let mut statuses = Vec::with_capacity(planned.len());
+    pool.install(|| {
+        aggregate::write_all(
+            &opts.out_dir,
+            &planned,
+            |p| (p.id.clone(), doc_path(&docs_dir, &p.id)),
+            |_, summary| {
+                counts.add_status(summary.status);
+                statuses.push(summary.status);
+                if summary.status != DocStatus::Ok {
+                    failures.push(Failure::from(&summary));
+                }
+            },
+        )
+    })?;
+    for (p, status) in planned.iter_mut().zip(statuses) {
+        p.status = Some(status);
     }
+    write_journal(&opts.out_dir, &other_entries, &planned)?;
+
+    let processed_bytes: u64 = planned
+        .iter()
+        .filter(|p| p.ms.is_some())
+        .map(|p| p.bytes)
+        .sum();
+    let mut slow: Vec<&Planned> = planned.iter().filter(|p| p.ms.is_some()).collect();
+    slow.sort_by(|a, b| b.ms.cmp(&a.ms).then_with(|| a.id.cmp(&b.id)));
+    let slowest = slow
+        .iter()
+        .take(SLOWEST)
+        .map(|p| Slow {
+            id: p.id.clone(),
+            path: p.job.path.to_string_lossy().into_owned(),
+            ms: p.ms.unwrap_or(0),
+        })
+        .collect();
     let aggregate_ms = t_aggregate.elapsed().as_millis() as u64;
     let secs = (process_ms as f64 / 1000.0).max(1e-3);
     let manifest = Manifest {
@@ -322,10 +392,9 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
         force: opts.force,
         doc_timeout_s: opts.doc_timeout.as_secs(),
         counts,
-        documents,
         failures,
         duplicates,
-        skipped: found.skipped,
+        skipped,
         timings: Timings {
             started_unix_s,
             discover_ms,
@@ -333,14 +402,49 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
             aggregate_ms,
             total_ms: t0.elapsed().as_millis() as u64,
             processed_bytes,
-            docs_per_s: manifest::round1(todo.len() as f64 / secs),
+            docs_per_s: manifest::round1(processed as f64 / secs),
             mb_per_s: manifest::round1(processed_bytes as f64 / 1e6 / secs),
+            slowest,
         },
     };
-    let mut bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
-    bytes.push(b'\n');
-    write_atomic(&opts.out_dir.join(manifest::FILE_NAME), &bytes)?;
+    write_atomic_with(&opts.out_dir.join(manifest::FILE_NAME), |w| {
+        serde_json::to_writer_pretty(&mut *w, &manifest).map_err(std::io::Error::from)?;
+        w.write_all(b"\n")
+    })?;
     Ok(manifest)
+}
+
+/// Rewrite the journal: entries of other documents, and this run's documents, in id
+/// order (`planned` is sorted by id).
+fn write_journal(
+    out_dir: &Path,
+    others: &BTreeMap<String, Entry>,
+    planned: &[Planned],
+) -> Result<(), WriteError> {
+    let path = journal::path(out_dir);
+    let mut others = others.values().peekable();
+    write_atomic_with(&path, |w| {
+        let mut put = |e: &Entry| -> std::io::Result<()> {
+            serde_json::to_writer(&mut *w, e).map_err(std::io::Error::from)?;
+            w.write_all(b"\n")
+        };
+        for p in planned {
+            while let Some(o) = others.next_if(|o| o.id < p.id) {
+                put(o)?;
+            }
+            let status = p.status.or(p.resumed).unwrap_or(DocStatus::Failed);
+            put(&Entry {
+                id: p.id.clone(),
+                sha256: p.job.sha256.clone(),
+                tool_version: TOOL_VERSION.to_string(),
+                status: status.as_str().to_string(),
+            })?;
+        }
+        for o in others {
+            put(o)?;
+        }
+        Ok(())
+    })
 }
 
 /// Path of a document's JSON.

@@ -87,12 +87,20 @@ fn parse_one(id: &str, json_path: &Path) -> Result<Parsed, AggregateError> {
     })
 }
 
-/// Write `dataset.jsonl` and the CSV tables into `out_dir` from `docs` (`doc_id`,
-/// path of its JSON), which must be sorted by id. Runs on the current rayon pool.
-pub fn write_all(
+/// Write `dataset.jsonl` and the CSV tables into `out_dir` from `docs`, which must be
+/// sorted by id; `locate` gives a document's id and the path of its JSON. `on_doc` sees
+/// each document's summary, in order. Runs on the current rayon pool.
+pub fn write_all<D, L, F>(
     out_dir: &Path,
-    docs: &[(String, PathBuf)],
-) -> Result<Vec<DocSummary>, AggregateError> {
+    docs: &[D],
+    locate: L,
+    mut on_doc: F,
+) -> Result<(), AggregateError>
+where
+    D: Sync,
+    L: Fn(&D) -> (String, PathBuf) + Sync,
+    F: FnMut(usize, DocSummary),
+{
     let mut jsonl = AtomicFile::create(&out_dir.join("dataset.jsonl"))?;
     let mut csvs = Vec::with_capacity(TABLES.len());
     for (name, header) in TABLES {
@@ -100,11 +108,14 @@ pub fn write_all(
         f.write_all(&header_bytes(header))?;
         csvs.push(f);
     }
-    let mut summaries = Vec::with_capacity(docs.len());
+    let mut index = 0;
     for chunk in docs.chunks(CHUNK) {
         let parsed: Vec<Result<Parsed, AggregateError>> = chunk
             .par_iter()
-            .map(|(id, path)| parse_one(id, path))
+            .map(|d| {
+                let (id, path) = locate(d);
+                parse_one(&id, &path)
+            })
             .collect();
         for p in parsed {
             let p = p?;
@@ -112,14 +123,15 @@ pub fn write_all(
             for (f, bytes) in csvs.iter_mut().zip(p.rows.0.iter()) {
                 f.write_all(bytes)?;
             }
-            summaries.push(p.summary);
+            on_doc(index, p.summary);
+            index += 1;
         }
     }
     jsonl.commit()?;
     for f in csvs {
         f.commit()?;
     }
-    Ok(summaries)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -144,7 +156,8 @@ mod tests {
             std::fs::write(&p, super::super::json::document_bytes(&doc)).unwrap();
             docs.push((id.to_string(), p));
         }
-        let out = write_all(dir.path(), &docs).unwrap();
+        let mut out = Vec::new();
+        write_all(dir.path(), &docs, Clone::clone, |_, s| out.push(s)).unwrap();
         assert_eq!(out.len(), 2);
         assert_eq!(out[1].reason.as_deref(), Some("parse_error"));
         assert_eq!(out[1].message.as_deref(), Some("bad b-2"));
@@ -160,7 +173,7 @@ mod tests {
         std::fs::write(&docs[1].1, b"{\"truncated").unwrap();
         let before = std::fs::read(dir.path().join("dataset.jsonl")).unwrap();
         assert!(matches!(
-            write_all(dir.path(), &docs),
+            write_all(dir.path(), &docs, Clone::clone, |_, _| {}),
             Err(AggregateError::BadDocument { .. })
         ));
         // The previous complete file is kept, and no temporary file is left.

@@ -1,8 +1,9 @@
 //! Atomic file writes: write a temporary file beside the target, then rename it over the
 //! target, so that a reader (or a run killed with SIGKILL) never sees a truncated file.
 //!
-//! Temporary files are named `.<name>.tmp-<pid>-<n>`; [`remove_stale_temps`] deletes
-//! those left by a process that no longer exists. Files are not fsynced: the guarantee is
+//! Temporary files are named `.<name>.tmp-<pid>-<n>`; [`remove_temps`] deletes those a
+//! killed run left behind (a run calls it while holding the folder's lock, so no other
+//! process is writing there). Files are not fsynced: the guarantee is
 //! against a killed process, not against a power cut (rename on the same file system is
 //! atomic either way, but the data may not have reached the disk).
 
@@ -127,28 +128,16 @@ fn temp_owner(name: &str) -> Option<u32> {
     pid.parse().ok()
 }
 
-/// Whether process `pid` is alive (Linux: `/proc/<pid>` exists; elsewhere assumed dead
-/// unless it is this process).
-fn process_alive(pid: u32) -> bool {
-    if pid == std::process::id() {
-        return true;
-    }
-    cfg!(target_os = "linux") && Path::new(&format!("/proc/{pid}")).exists()
-}
-
-/// Delete temporary files in `dir` left by processes that no longer run (a killed run).
-/// Returns how many were removed.
-pub fn remove_stale_temps(dir: &Path) -> usize {
+/// Delete the temporary files in `dir` (left by a killed run; call only while holding
+/// the folder's [`super::lock::Lock`]). Returns how many were removed.
+pub fn remove_temps(dir: &Path) -> usize {
     let Ok(entries) = fs::read_dir(dir) else {
         return 0;
     };
     let mut removed = 0;
     for entry in entries.flatten() {
         let name = entry.file_name();
-        let Some(pid) = temp_owner(&name.to_string_lossy()) else {
-            continue;
-        };
-        if !process_alive(pid) && fs::remove_file(entry.path()).is_ok() {
+        if temp_owner(&name.to_string_lossy()).is_some() && fs::remove_file(entry.path()).is_ok() {
             removed += 1;
         }
     }
@@ -199,15 +188,17 @@ mod tests {
     }
 
     #[test]
-    fn stale_temps_of_dead_processes_are_removed() {
+    fn temps_are_removed_and_nothing_else() {
         let dir = tempfile::tempdir().unwrap();
-        // pid 0 is never a user process; our own pid is alive.
-        fs::write(dir.path().join(".a.json.tmp-0-1"), b"x").unwrap();
-        let own = format!(".b.json.tmp-{}-1", std::process::id());
-        fs::write(dir.path().join(&own), b"x").unwrap();
-        fs::write(dir.path().join("c.json"), b"x").unwrap();
-        assert_eq!(remove_stale_temps(dir.path()), 1);
-        assert!(dir.path().join(&own).exists());
-        assert!(dir.path().join("c.json").exists());
+        for name in [".a.json.tmp-0-1", ".b.json.tmp-1-22", "c.json", ".hidden"] {
+            fs::write(dir.path().join(name), b"x").unwrap();
+        }
+        assert_eq!(remove_temps(dir.path()), 2);
+        let mut left: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, [".hidden", "c.json"]);
     }
 }

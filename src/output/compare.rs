@@ -2,7 +2,8 @@
 //! comparison tables.
 //!
 //! Each DIR is an output folder of `ita-extract run`; its documents are those its
-//! `manifest.json` lists (every `documents/*.json` when it has no manifest). The merged
+//! `documents.csv` lists (every `documents/*.json` when a run was cut short before
+//! writing it). The merged
 //! set is the union by `doc_id`; where several folders hold the same id, the folder named
 //! last wins. Written into the output folder:
 //!
@@ -79,13 +80,21 @@ pub fn list_documents(dir: &Path) -> Result<Vec<(String, PathBuf)>, CompareError
     if !docs_dir.is_dir() {
         return Err(CompareError::NotAnOutput(dir.to_path_buf()));
     }
-    let manifest_path = dir.join(manifest::FILE_NAME);
-    let mut ids: Vec<String> = if manifest_path.exists() {
-        read_manifest(&manifest_path)?
-            .documents
-            .into_iter()
-            .map(|d| d.id)
-            .collect()
+    let listing = dir.join("documents.csv");
+    let mut ids: Vec<String> = if listing.exists() {
+        let mut r = csv::Reader::from_path(&listing).map_err(|e| CompareError::BadFile {
+            path: listing.clone(),
+            reason: e.to_string(),
+        })?;
+        let mut ids = Vec::new();
+        for rec in r.records() {
+            let rec = rec.map_err(|e| CompareError::BadFile {
+                path: listing.clone(),
+                reason: e.to_string(),
+            })?;
+            ids.extend(rec.get(0).map(String::from));
+        }
+        ids
     } else {
         let entries = std::fs::read_dir(&docs_dir).map_err(|source| CompareError::Read {
             path: docs_dir.clone(),
@@ -484,7 +493,7 @@ pub fn compare(dirs: &[PathBuf], out_dir: &Path) -> Result<CompareSummary, Compa
         .iter()
         .map(|(id, (_, p))| (id.clone(), p.clone()))
         .collect();
-    aggregate::write_all(out_dir, &merged_list)?;
+    aggregate::write_all(out_dir, &merged_list, Clone::clone, |_, _| {})?;
 
     let loaded: Vec<Result<(Record, Titles), CompareError>> = listed
         .par_iter()
@@ -685,4 +694,141 @@ pub fn compare(dirs: &[PathBuf], out_dir: &Path) -> Result<CompareSummary, Compa
     bytes.push(b'\n');
     write_atomic(&out_dir.join("compare.json"), &bytes)?;
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(
+        id: &str,
+        dir: usize,
+        geocode: &str,
+        year: Option<i32>,
+        items: &[(&str, &'static str)],
+    ) -> Record {
+        Record {
+            id: id.into(),
+            dir,
+            status: DocStatus::Ok,
+            agency_name: if geocode.is_empty() {
+                String::new()
+            } else {
+                format!("เทศบาล {geocode}")
+            },
+            agency_type: "เทศบาล".into(),
+            province: String::new(),
+            geocode: geocode.into(),
+            fiscal_year: year,
+            items: items.iter().map(|(c, s)| (c.to_string(), *s)).collect(),
+            indicators: BTreeMap::new(),
+            flag_codes: BTreeMap::new(),
+            errors: 0,
+            warnings: 0,
+            infos: 0,
+        }
+    }
+
+    fn short(c: &Change) -> (&str, &str, &str, &str, &str, &str) {
+        (
+            c.kind,
+            c.code.as_str(),
+            c.from.as_str(),
+            c.from_status.as_str(),
+            c.to.as_str(),
+            c.to_status.as_str(),
+        )
+    }
+
+    #[test]
+    fn codes_sort_by_number() {
+        let mut codes = vec!["O10", "O2", "O1", "O43", "X"];
+        codes.sort_by_key(|c| code_order(c));
+        assert_eq!(codes, ["O1", "O2", "O10", "O43", "X"]);
+    }
+
+    #[test]
+    fn changes_between_runs_and_between_years() {
+        let names = vec!["run-a".to_string(), "run-b".to_string()];
+        let all = vec![
+            // Same agency and year in two runs (different documents): O2 changed.
+            rec(
+                "a1",
+                0,
+                "400101",
+                Some(2566),
+                &[("O1", "done"), ("O2", "not_done")],
+            ),
+            rec(
+                "a2",
+                1,
+                "400101",
+                Some(2566),
+                &[("O1", "done"), ("O2", "done"), ("O3", "unknown")],
+            ),
+            // The next year of the same agency, in run b.
+            rec(
+                "a3",
+                1,
+                "400101",
+                Some(2567),
+                &[("O1", "not_done"), ("O2", "done")],
+            ),
+            // Unknown agency: compared by document id only; nothing changed.
+            rec("x", 0, "", None, &[("O1", "done")]),
+            rec("x", 1, "", None, &[("O1", "done")]),
+        ];
+        let merged: Vec<&Record> = all.iter().filter(|r| r.dir == 1).collect();
+        let mut got = changes(&all, &merged, &names);
+        got.sort();
+        let got: Vec<_> = got.iter().map(short).collect();
+        assert_eq!(
+            got,
+            [
+                ("fiscal_year", "O1", "2566", "done", "2567", "not_done"),
+                ("fiscal_year", "O3", "2566", "unknown", "2567", "absent"),
+                ("run", "O2", "run-a", "not_done", "run-b", "done"),
+                ("run", "O3", "run-a", "absent", "run-b", "unknown"),
+            ]
+        );
+    }
+
+    #[test]
+    fn completion_counts_every_status_and_missing() {
+        let mut failed = rec("f", 0, "", None, &[("O1", "done")]);
+        failed.status = DocStatus::Failed;
+        let all = [
+            rec("a", 0, "1", None, &[("O1", "done"), ("O2", "conflict")]),
+            rec("b", 0, "2", None, &[("O1", "not_done")]),
+            rec("c", 0, "3", None, &[("O1", "done"), ("O2", "unknown")]),
+            failed,
+        ];
+        let merged: Vec<&Record> = all.iter().collect();
+        let mut titles = Titles::default();
+        titles.items.insert("O2".into(), "t2".into());
+        titles.items.insert("O1".into(), "t1".into());
+        let rows = completion(&merged, &titles);
+        let got: Vec<_> = rows
+            .iter()
+            .map(|c| {
+                (
+                    c.code.as_str(),
+                    c.documents,
+                    c.done,
+                    c.not_done,
+                    c.conflict,
+                    c.unknown,
+                    c.missing,
+                    c.completion_rate,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("O1", 3, 2, 1, 0, 0, 0, 0.6667),
+                ("O2", 3, 0, 0, 1, 1, 1, 0.0)
+            ]
+        );
+    }
 }

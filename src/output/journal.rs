@@ -1,6 +1,10 @@
 //! The resume journal, `<output>/.state/journal.jsonl`: one line per finished document,
 //! `{"id", "sha256", "tool_version", "status"}`, appended right after the document's
-//! JSON was renamed into place. A document counts as complete on a later run when the
+//! JSON was renamed into place, and one line with status `"started"` when a document
+//! starts. A document started but never finished in a run that was cut short earns a
+//! strike: it may have ended the process (a stack overflow, the out-of-memory killer),
+//! so the next run retries it alone, and after [`MAX_STRIKES`] it is reported failed
+//! without being read again. A document counts as complete on a later run when the
 //! journal names it with the same content hash and tool version and its JSON still
 //! reads back. Lines are appended whole by one writer; a line cut short anyway (a full
 //! disk) is ignored when reading. Every run ends by rewriting the journal sorted and
@@ -13,7 +17,13 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
-/// One finished document.
+/// Runs a document may end before it is no longer tried.
+pub const MAX_STRIKES: u32 = 2;
+
+/// Status of the line written when a document starts.
+pub const STARTED: &str = "started";
+
+/// One finished (or started) document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     pub id: String,
@@ -27,18 +37,32 @@ pub fn path(out_dir: &Path) -> PathBuf {
     out_dir.join(".state").join("journal.jsonl")
 }
 
-/// Read the journal: the last entry for each id. A missing journal is empty.
-pub fn load(out_dir: &Path) -> BTreeMap<String, Entry> {
-    let mut entries = BTreeMap::new();
+/// What the journal says: the last finished entry of each id, and the strikes of
+/// documents started but not finished since.
+#[derive(Debug, Default, PartialEq)]
+pub struct Journal {
+    pub done: BTreeMap<String, Entry>,
+    pub strikes: BTreeMap<String, u32>,
+}
+
+/// Read the journal. A missing journal is empty.
+pub fn load(out_dir: &Path) -> Journal {
+    let mut journal = Journal::default();
     let Ok(file) = File::open(path(out_dir)) else {
-        return entries;
+        return journal;
     };
     for line in BufReader::new(file).split(b'\n').map_while(Result::ok) {
-        if let Ok(entry) = serde_json::from_slice::<Entry>(&line) {
-            entries.insert(entry.id.clone(), entry);
+        let Ok(entry) = serde_json::from_slice::<Entry>(&line) else {
+            continue;
+        };
+        if entry.status == STARTED {
+            *journal.strikes.entry(entry.id).or_default() += 1;
+        } else {
+            journal.strikes.remove(&entry.id);
+            journal.done.insert(entry.id.clone(), entry);
         }
     }
-    entries
+    journal
 }
 
 /// Appends entries as documents finish.
@@ -112,12 +136,34 @@ mod tests {
             .open(path(dir.path()))
             .unwrap();
         f.write_all(br#"{"id":"c","sha2"#).unwrap();
-        let got = load(dir.path());
+        let got = load(dir.path()).done;
         assert_eq!(got.keys().collect::<Vec<_>>(), ["a", "b"]);
         assert_eq!(got["a"].status, "ok");
         rewrite(dir.path(), &got).unwrap();
         let text = std::fs::read_to_string(path(dir.path())).unwrap();
         assert_eq!(text.lines().count(), 2);
-        assert_eq!(load(dir.path()), got);
+        assert_eq!(load(dir.path()).done, got);
+    }
+
+    #[test]
+    fn started_without_finish_counts_strikes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = Appender::open(dir.path()).unwrap();
+        for (id, status) in [
+            ("a", STARTED),
+            ("b", STARTED),
+            ("b", "ok"),
+            ("a", STARTED),
+            ("c", "ok"),
+            ("c", STARTED),
+        ] {
+            app.record(&entry(id, status)).unwrap();
+        }
+        let j = load(dir.path());
+        assert_eq!(
+            j.strikes,
+            BTreeMap::from([("a".to_string(), 2), ("c".to_string(), 1)])
+        );
+        assert_eq!(j.done.keys().collect::<Vec<_>>(), ["b", "c"]);
     }
 }

@@ -1,8 +1,10 @@
 //! `manifest.json`: what a run did. Tool version, the command's inputs and options,
-//! counts by status, every document with its id and status, failures with their
-//! reasons, duplicates, skipped files, and timings. Timings live only here, never in
+//! counts by status, failures with their reasons, duplicates, skipped files, and
+//! timings (with the slowest documents). The list of every document, with its id, path,
+//! hash and status, is `documents.csv`: keeping it out of the manifest keeps the run's
+//! memory from growing with the batch. Timings live only here, never in
 //! the per-document JSON, so documents stay byte-identical from run to run. Lists are
-//! sorted (documents and failures by id, duplicates and skipped files by path).
+//! sorted (failures by id, duplicates and skipped files by path).
 
 use super::aggregate::DocSummary;
 use crate::model::DocStatus;
@@ -23,7 +25,6 @@ pub struct Manifest {
     pub force: bool,
     pub doc_timeout_s: u64,
     pub counts: Counts,
-    pub documents: Vec<ManifestDoc>,
     /// Documents whose status is `failed` or `partial`, with the first error flag.
     pub failures: Vec<Failure>,
     /// Files whose content (sha256) equals a document already in the run: not
@@ -75,17 +76,12 @@ pub struct Counts {
     pub failed: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ManifestDoc {
+/// A document that took long.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Slow {
     pub id: String,
     pub path: String,
-    pub sha256: String,
-    pub bytes: u64,
-    pub status: DocStatus,
-    /// Kept from an earlier run.
-    pub resumed: bool,
-    /// Processing time in milliseconds (null when resumed).
-    pub ms: Option<u64>,
+    pub ms: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -117,6 +113,8 @@ pub struct Timings {
     pub docs_per_s: f64,
     /// Megabytes (10^6 bytes) of input processed per second of the processing phase.
     pub mb_per_s: f64,
+    /// The documents that took longest to process in this run, slowest first.
+    pub slowest: Vec<Slow>,
 }
 
 impl Counts {

@@ -13,6 +13,7 @@
 //!   documents.csv items.csv indicators.csv flags.csv
 //!   manifest.json         counts, failures, duplicates, skipped files, timings
 //!   .state/journal.jsonl  resume bookkeeping
+//!   .state/lock           locked (flock) by the run writing the folder
 //! ```
 
 pub mod aggregate;
@@ -20,6 +21,7 @@ pub mod atomic;
 pub mod compare;
 pub mod journal;
 pub mod json;
+pub mod lock;
 pub mod manifest;
 pub mod tables;
 
