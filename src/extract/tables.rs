@@ -74,7 +74,10 @@ fn re_number_cell() -> &'static Regex {
     })
 }
 
-const HEADER_WORDS: [&str; 16] = [
+const HEADER_WORDS: [&str; 19] = [
+    "รายการ",
+    "ดำเนินการ",
+    "ยังไม่",
     "ลำดับ",
     "ที่",
     "ข้อ",
@@ -121,7 +124,12 @@ fn header_kind(row: &Row) -> Option<TableKind> {
     if hits < needed && !(row.header && hits >= 1) {
         return None;
     }
-    if row.has_status() {
+    if row
+        .cells
+        .iter()
+        .flat_map(|c| &c.toks)
+        .any(|t| matches!(t.kind, TokKind::Box(_) | TokKind::SoftTick))
+    {
         return None;
     }
     let first = texts
@@ -233,6 +241,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
         Measure(usize),
     }
     let mut pending: Option<(usize, Range<usize>, u32)> = None;
+    let mut header_labels: Vec<Option<bool>> = Vec::new();
     let mut open = Open::None;
     for (pi, page) in pages.iter().enumerate() {
         for row in &page.rows {
@@ -241,8 +250,33 @@ pub fn read_tables(pages: &[Page]) -> Tables {
             }
             if let Some(k) = header_kind(row) {
                 kind = k;
+                // Status columns headed by their labels ("ดำเนินการแล้ว | ยังไม่ได้ดำเนินการ"),
+                // with bare boxes in the rows below.
+                header_labels = row
+                    .cells
+                    .iter()
+                    .map(|c| {
+                        c.toks.iter().find_map(|t| match t.kind {
+                            TokKind::Label(d) => Some(d),
+                            _ => None,
+                        })
+                    })
+                    .collect();
                 continue;
             }
+            let labelled;
+            let row = if header_labels.iter().any(Option::is_some)
+                && !row
+                    .cells
+                    .iter()
+                    .flat_map(|c| &c.toks)
+                    .any(|t| matches!(t.kind, TokKind::Label(_)))
+            {
+                labelled = label_bare_boxes(row, &header_labels);
+                &labelled
+            } else {
+                row
+            };
             let Some(fc) = row.first_filled() else {
                 continue;
             };
@@ -571,6 +605,32 @@ fn continue_entity(e: &mut Entity, row: &Row, fc: usize, pi: usize) {
         }
     }
     e.notes.extend(notes);
+}
+
+/// A row whose boxes stand bare in status columns: each box gets its column's label
+/// from the header row, as if written beside it.
+fn label_bare_boxes(row: &Row, labels: &[Option<bool>]) -> Row {
+    let mut out = row.clone();
+    for (i, cell) in out.cells.iter_mut().enumerate() {
+        let Some(Some(done)) = labels.get(i) else {
+            continue;
+        };
+        let mut toks = Vec::with_capacity(cell.toks.len() + 1);
+        for t in cell.toks.drain(..) {
+            let is_box = matches!(t.kind, TokKind::Box(_));
+            let end = t.range.end;
+            toks.push(t);
+            if is_box {
+                toks.push(Tok {
+                    kind: TokKind::Label(*done),
+                    text: String::new(),
+                    range: end..end,
+                });
+            }
+        }
+        cell.toks = toks;
+    }
+    out
 }
 
 /// Column of the first cell with status marks, for layout rows.

@@ -24,7 +24,7 @@ pub(crate) fn give_back(mut s: String) {
     s.clear();
     SPARE.with(|c| {
         let mut c = c.borrow_mut();
-        if c.as_ref().map_or(true, |x| x.capacity() < s.capacity()) {
+        if c.as_ref().is_none_or(|x| x.capacity() < s.capacity()) {
             *c = Some(s);
         }
     });

@@ -279,7 +279,7 @@ fn pair_match(
                 && starts_syllable(b, start)
                 && !protected(src, start, e)
                 && !(check_words && am_word_runs_past(src, p, start..end));
-            if ok && best.as_ref().map_or(true, |(r, _)| end - start > r.len()) {
+            if ok && best.as_ref().is_none_or(|(r, _)| end - start > r.len()) {
                 best = Some((start..end, e.fix));
             }
         }
@@ -426,7 +426,7 @@ fn join_match(src: &str, i: usize, aa_end: usize) -> Option<Vec<Range<usize>>> {
             if context < 3 && !delimited {
                 continue;
             }
-            if best.as_ref().map_or(true, |(n, _)| context > *n) {
+            if best.as_ref().is_none_or(|(n, _)| context > *n) {
                 best = Some((context, spots));
             }
         }
@@ -465,7 +465,7 @@ fn join_match_back(src: &str, i: usize, aa_end: usize) -> Option<(usize, Vec<Ran
                 continue;
             }
             let context = e.whole.chars().count() - 1;
-            if best.as_ref().map_or(true, |(n, _)| context > *n) {
+            if best.as_ref().is_none_or(|(n, _)| context > *n) {
                 best = Some((context, spots));
             }
         }
@@ -620,7 +620,7 @@ fn join_tone_match(src: &str, i: usize, tone: char, aa_end: usize) -> Option<&'s
             let context = e.whole.chars().count().saturating_sub(1);
             let delimited = !thai_before(b, start).is_some_and(is_thai_letter)
                 && !thai_at(b, end).is_some_and(is_thai_letter);
-            if (context >= 3 || delimited) && best.map_or(true, |n| context > n) {
+            if (context >= 3 || delimited) && best.is_none_or(|n| context > n) {
                 best = Some(context);
             }
         }
