@@ -111,7 +111,8 @@ fn find_box(img: &PageImage, region: [i64; 4], h: i64, anchor_x: i64) -> Option<
             for (j, &(t, tt)) in hs.iter().enumerate() {
                 for &(b, bt) in &hs[j + 1..] {
                     let e = b - t;
-                    if (e - d).abs() * 10 > 4 * d {
+                    // Printed boxes are square (within a quarter).
+                    if (e - d).abs() * 4 > d {
                         continue;
                     }
                     // The sides must actually bound this square: the vertical sides'
@@ -120,11 +121,11 @@ fn find_box(img: &PageImage, region: [i64; 4], h: i64, anchor_x: i64) -> Option<
                     let vr = longest_run(img, true, r, t - 2, b + 3);
                     let ht = longest_run(img, false, t, l - 2, r + 3);
                     let hb = longest_run(img, false, b, l - 2, r + 3);
-                    if vl * 10 < 6 * e || vr * 10 < 6 * e || ht * 10 < 6 * d || hb * 10 < 6 * d {
+                    if vl * 10 < 8 * e || vr * 10 < 8 * e || ht * 10 < 8 * d || hb * 10 < 8 * d {
                         continue;
                     }
                     let thick = lt.max(rt).max(tt).max(bt);
-                    let score = (anchor_x - r).abs() + 4 * thick;
+                    let score = (anchor_x - r).abs() + 4 * thick + 2 * (e - d).abs();
                     if best.map_or(true, |(_, s)| score < s) {
                         best = Some(([l, t, r, b], score));
                     }
@@ -217,11 +218,12 @@ pub fn find_ticks(img: &PageImage, words: &[Word]) -> Vec<Tick> {
 pub fn replace_box_words(words: &mut Vec<Word>, ticks: &[Tick]) {
     for t in ticks {
         let [l, top, r, b] = t.pixels;
+        let m = (r - l) / 4;
         words.retain(|w| {
-            let ox = w.right().min(r + 2) - w.left.max(l - 2);
-            let oy = w.bottom().min(b + 2) - w.top.max(top - 2);
-            // Drop words mostly inside the box (the engine's reading of the box itself).
-            !(ox > 0 && oy > 0 && ox * oy * 2 > w.width * w.height)
+            let ox = w.right().min(r + m) - w.left.max(l - m);
+            let oy = w.bottom().min(b + m) - w.top.max(top - m);
+            // Drop words largely over the box (the engine's reading of the box itself).
+            !(ox > 0 && oy > 0 && ox * oy * 10 > 3 * w.width * w.height)
         });
         let label = words
             .iter()
