@@ -115,7 +115,12 @@ fn real_results_table_scores() {
             assert!(r.flagged || a + b + c == t, "{r:?}");
         }
     }
-    // Floors reached with Tesseract 5.3 (Debian tha data): rank numbers are read
-    // far better than the Thai digits of the score cells.
-    assert!(numbered >= 5, "only {numbered} rows found by number");
+    // Floors reached with Tesseract 5.3 (Debian tha data) plus the pixel re-reading of
+    // number cells (digits.rs): 45 / 43 / 41 of 52 when this was written.
+    assert!(numbered >= 42, "only {numbered} rows found by number");
+    assert!(
+        scores_ok >= 40,
+        "only {scores_ok} rows with all four scores right"
+    );
+    assert!(full >= 38, "only {full} rows with scores and level right");
 }

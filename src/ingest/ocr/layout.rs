@@ -101,10 +101,10 @@ pub fn find_rules(img: &PageImage, vertical: bool, min_len: i64) -> Vec<Rule> {
 
 /// A visual line: words left to right.
 #[derive(Debug, Clone)]
-struct VLine {
-    top: i64,
-    bottom: i64,
-    words: Vec<Word>,
+pub(crate) struct VLine {
+    pub(crate) top: i64,
+    pub(crate) bottom: i64,
+    pub(crate) words: Vec<Word>,
 }
 
 impl VLine {
@@ -126,7 +126,7 @@ pub fn median_height(words: &[Word]) -> i64 {
 /// Group words into visual lines: Tesseract's (block, paragraph, line) first, then
 /// lines whose vertical extents mostly overlap and whose horizontal extents do not
 /// are the same visual line (table cells Tesseract read as separate blocks).
-fn visual_lines(words: &[Word]) -> Vec<VLine> {
+pub(crate) fn visual_lines(words: &[Word]) -> Vec<VLine> {
     let mut by_id: std::collections::BTreeMap<(u32, u32, u32), Vec<Word>> = Default::default();
     for w in words {
         by_id
@@ -187,13 +187,22 @@ fn is_rule_noise(w: &Word, rules: &[Rule]) -> bool {
         })
 }
 
+/// Vertical ruling lines of a page, long enough not to be letter strokes.
+pub fn vertical_rules(img: &PageImage, words: &[Word]) -> Vec<Rule> {
+    find_rules(img, true, (3 * median_height(words)).max(40))
+}
+
 /// Build the page text from OCR words.
 pub fn page_text(img: &PageImage, words: &[Word]) -> PageText {
+    page_text_with_rules(img, words, &vertical_rules(img, words))
+}
+
+/// Build the page text from OCR words and the page's vertical rules.
+pub fn page_text_with_rules(img: &PageImage, words: &[Word], vrules: &[Rule]) -> PageText {
     let h = median_height(words);
-    let vrules = find_rules(img, true, (3 * h).max(40));
     let words: Vec<Word> = words
         .iter()
-        .filter(|w| !is_rule_noise(w, &vrules))
+        .filter(|w| !is_rule_noise(w, vrules))
         .cloned()
         .collect();
     let lines = visual_lines(&words);

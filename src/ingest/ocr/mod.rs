@@ -15,6 +15,7 @@
 //! misread digits with the rule IIT + EIT + OIT = total.
 
 pub mod decode;
+pub mod digits;
 pub mod layout;
 pub mod raster;
 pub mod scores;
@@ -129,7 +130,10 @@ pub fn page_from_words(img: &PageImage, mut words: Vec<Word>) -> OcrPage {
     };
     let found = ticks::find_ticks(img, &words);
     ticks::replace_box_words(&mut words, &found);
-    let text = layout::page_text(img, &words);
+    let vrules = layout::vertical_rules(img, &words);
+    let digit_h = digit_height(&words);
+    let words = digits::reread_number_cells(img, words, &vrules, digit_h);
+    let text = layout::page_text_with_rules(img, &words, &vrules);
     let ticks = ticks::locate(found, &text);
     OcrPage {
         text,
@@ -141,6 +145,25 @@ pub fn page_from_words(img: &PageImage, mut words: Vec<Word>) -> OcrPage {
 }
 
 pub use tesseract::Word;
+
+/// Height of a digit on the page: the median height of words made of Thai digits,
+/// else half the median word height (digits are x-height glyphs).
+fn digit_height(words: &[Word]) -> i64 {
+    let mut h: Vec<i64> = words
+        .iter()
+        .filter(|w| {
+            w.text
+                .chars()
+                .all(|c| ('\u{0E50}'..='\u{0E59}').contains(&c) || c == '.')
+        })
+        .map(|w| w.height)
+        .collect();
+    h.sort_unstable();
+    h.get(h.len() / 2)
+        .copied()
+        .unwrap_or_else(|| layout::median_height(words) / 2)
+        .max(6)
+}
 
 /// Whether a page needs OCR: its images cover most of the page and its text layer is
 /// empty or only a short stamp (a receiving stamp, a page number, a scanner's line).
