@@ -302,22 +302,33 @@ fn read_cell(
     (!text.is_empty()).then_some((text, bbox, margin))
 }
 
-/// Whether OCR text looks like a number misread: digits, a decimal point, or no Thai
-/// letters at all (the engine fell back to Latin, "wasn" for ๒๙.๙๓).
+/// Whether OCR text looks like a Thai-digit number, perhaps misread: mostly Thai digits
+/// (U+0E50..U+0E59), or Thai digits with a decimal point, and no Latin letters or Arabic
+/// digits. The engine reads Arabic digits well, and an item-code column read as "012"
+/// must never be re-read as Thai digits.
 fn numeric_like(t: &str) -> bool {
     let n = t.chars().filter(|c| !c.is_whitespace()).count();
-    if n == 0 {
+    if t.trim() == "-" {
+        return true;
+    }
+    if n == 0 || t.chars().any(|c| c.is_ascii_alphanumeric()) {
         return false;
     }
     let digits = t
         .chars()
-        .filter(|c| c.is_ascii_digit() || ('\u{0E50}'..='\u{0E59}').contains(c))
+        .filter(|c| ('\u{0E50}'..='\u{0E59}').contains(c))
         .count();
-    let thai_letters = t
-        .chars()
-        .filter(|c| ('\u{0E01}'..='\u{0E4F}').contains(c))
-        .count();
-    digits * 2 >= n || t.contains('.') && digits > 0 || (thai_letters == 0 && t == "-")
+    digits * 2 >= n || t.contains('.') && digits > 0
+}
+
+/// Lowercase Latin letters and punctuation only: what the engine writes when it falls
+/// back to its English model on Thai digits ("wasn" for ๒๙.๙๓, "ca.clo").
+fn latin_garbage(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().count() >= 3
+        && t.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_punctuation())
+        && t.chars().any(|c| c.is_ascii_lowercase())
 }
 
 /// Re-read the cells of numeric table columns from the pixels.
@@ -381,17 +392,9 @@ pub fn reread_number_cells(
             continue;
         }
         let t = text_of(li, l, r);
-        let thai = t
-            .chars()
-            .filter(|c| ('\u{0E01}'..='\u{0E4F}').contains(c))
-            .count();
-        // Only cells the engine saw something in; a header ("IIT", "ที่") or a name in
-        // a number column keeps its OCR text (digit misreads come out lowercase Latin).
-        if t.trim().is_empty()
-            || t.trim() == "-"
-            || (!numeric_like(&t)
-                && (thai * 2 > t.chars().count() || t.chars().any(|c| c.is_ascii_uppercase())))
-        {
+        // Only cells the engine read as a number (or as Latin garbage); a header ("IIT",
+        // "ที่") or a name in a number column keeps its OCR text, and so does "-".
+        if t.trim() == "-" || !(numeric_like(&t) || latin_garbage(&t)) {
             continue;
         }
         let line = &lines[li];
@@ -461,6 +464,8 @@ mod tests {
             ("๒๙.๘๙", true),
             ("๓๓๕.ส๕๓", true),
             ("ca.clo", false),
+            ("O12", false),
+            ("012", false),
             ("-", true),
             ("ผ่านดี", false),
             ("วิทยาลัยเทคนิค", false),
@@ -468,6 +473,20 @@ mod tests {
         ];
         for (t, want) in cases {
             assert_eq!(numeric_like(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn latin_garbage_cells() {
+        for (t, want) in [
+            ("wasn", true),
+            ("ca.clo", true),
+            ("IIT", false),
+            ("Olt", false),
+            ("๒๙", false),
+            ("-", false),
+        ] {
+            assert_eq!(latin_garbage(t), want, "{t}");
         }
     }
 
