@@ -30,7 +30,7 @@ fn real_scan_pages_render() {
         return;
     };
     let bytes = std::fs::read(pdf).unwrap();
-    let imgs = ocr::page_images(&bytes, &[1, 2], &opts()).unwrap();
+    let imgs = ocr::page_images(&bytes, &[1, 2, 4], &opts()).unwrap();
     for img in &imgs {
         if let Ok(dir) = std::env::var("OCR_DUMP") {
             let mut f = format!("P5\n{} {}\n255\n", img.width, img.height).into_bytes();
@@ -85,6 +85,7 @@ fn real_results_table_scores() {
     for g in gold_rows {
         let no = g["no"].as_u64().unwrap() as u32;
         let Some(r) = rows.iter().find(|r| r.number == Some(no)) else {
+            eprintln!("no {no}: not found");
             continue;
         };
         numbered += 1;
@@ -100,6 +101,12 @@ fn real_results_table_scores() {
             if r.level.as_deref() == g["level"].as_str() {
                 full += 1;
             }
+        }
+        if want != got || r.level.as_deref() != g["level"].as_str() {
+            eprintln!(
+                "no {no}: got {got:?} {:?} (repaired {}, flagged {}), want {want:?} {}",
+                r.level, r.repaired, r.flagged, g["level"]
+            );
         }
     }
     let repaired = rows.iter().filter(|r| r.repaired).count();

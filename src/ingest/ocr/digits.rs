@@ -150,6 +150,60 @@ fn blobs(img: &PageImage, r: [i64; 4]) -> Vec<Blob> {
     out
 }
 
+/// Cut a blob wider than about 1.4 digits into `round(w / h)` parts at the columns with
+/// the least ink near each expected boundary.
+fn split_wide(g: Blob, digit_h: i64) -> Vec<Blob> {
+    if digit_h <= 0 || g.w() * 10 <= digit_h * 14 || g.h() * 2 < digit_h {
+        return vec![g];
+    }
+    let parts = ((g.w() as f64 / digit_h as f64).round() as i64).clamp(2, 6);
+    let mut ink = vec![0u32; g.w() as usize];
+    for &(x, _) in &g.pixels {
+        ink[(x - g.x0) as usize] += 1;
+    }
+    let step = g.w() / parts;
+    let mut cuts = Vec::new();
+    for k in 1..parts {
+        let centre = k * step;
+        let lo = (centre - step / 3).max(1);
+        let hi = (centre + step / 3).min(g.w() - 1);
+        let cut = (lo..=hi)
+            .min_by_key(|&x| (ink[x as usize], (x - centre).abs()))
+            .unwrap_or(centre);
+        cuts.push(g.x0 + cut);
+    }
+    let mut out: Vec<Blob> = Vec::new();
+    let mut bounds = vec![g.x0];
+    bounds.extend(cuts);
+    bounds.push(g.x1);
+    for w in bounds.windows(2) {
+        let pixels: Vec<(i64, i64)> = g
+            .pixels
+            .iter()
+            .copied()
+            .filter(|&(x, _)| x >= w[0] && x < w[1])
+            .collect();
+        if pixels.is_empty() {
+            continue;
+        }
+        let mut b = Blob {
+            x0: i64::MAX,
+            y0: i64::MAX,
+            x1: i64::MIN,
+            y1: i64::MIN,
+            pixels,
+        };
+        for &(x, y) in &b.pixels {
+            b.x0 = b.x0.min(x);
+            b.y0 = b.y0.min(y);
+            b.x1 = b.x1.max(x + 1);
+            b.y1 = b.y1.max(y + 1);
+        }
+        out.push(b);
+    }
+    out
+}
+
 /// Normalise a glyph into the grid the same way the template script does.
 fn normalise(b: &Blob) -> Vec<f32> {
     let (bw, bh) = (b.w() as f64, b.h() as f64);
@@ -258,6 +312,12 @@ fn read_cell(
         glyphs.push(b);
     }
     let tall = glyphs.iter().map(|g| g.h()).max().unwrap_or(0);
+    // Digits printed close together touch in a scan: cut glyphs much wider than a digit
+    // at their thinnest columns.
+    let glyphs: Vec<Blob> = glyphs
+        .into_iter()
+        .flat_map(|g| split_wide(g, tall))
+        .collect();
     let bottom = glyphs
         .iter()
         .filter(|g| g.h() * 2 > tall)
@@ -325,10 +385,11 @@ fn numeric_like(t: &str) -> bool {
 /// back to its English model on Thai digits ("wasn" for ๒๙.๙๓, "ca.clo").
 fn latin_garbage(t: &str) -> bool {
     let t = t.trim();
-    t.chars().count() >= 3
-        && t.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_punctuation())
+    t.chars().count() >= 2
         && t.chars().any(|c| c.is_ascii_lowercase())
+        && !t.chars().any(|c| {
+            c.is_ascii_uppercase() || c.is_ascii_digit() || ('\u{0E01}'..='\u{0E4F}').contains(&c)
+        })
 }
 
 /// Re-read the cells of numeric table columns from the pixels.

@@ -98,17 +98,52 @@ fn parse_score(tok: &str) -> Option<Option<u32>> {
     Some(Some(i * 100 + f))
 }
 
+/// Edit distance between two short strings, in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The level named in a line: a token equal to a level, or one character off
+/// ("ผ่านตดีเยี่ยม"), else a level contained in the line.
+fn find_level(line: &str) -> Option<String> {
+    let tokens: Vec<&str> = line.split(['\t', ' ']).filter(|t| !t.is_empty()).collect();
+    for t in tokens.iter().rev() {
+        let t = t.trim_matches(|c: char| c.is_ascii_punctuation());
+        let best = LEVELS
+            .iter()
+            .map(|lv| (edit_distance(t, lv), *lv))
+            .min_by_key(|(d, _)| *d);
+        if let Some((d, lv)) = best {
+            if d == 0 || (d == 1 && lv.chars().count() >= 4) {
+                return Some(lv.to_string());
+            }
+        }
+    }
+    LEVELS
+        .iter()
+        .find(|lv| line.contains(*lv))
+        .map(|s| s.to_string())
+}
+
 /// Read one OCR line as a table row, if it has a rank number and a level or scores.
 fn parse_row(line: &str) -> Option<ScoreRow> {
     let l = ascii_digits(line);
-    let level = LEVELS
-        .iter()
-        .find(|lv| l.contains(*lv))
-        .map(|s| s.to_string());
+    let level = find_level(&l);
     // Ruling lines read as characters ("|", "[", "ไ|") are not cells.
     let toks: Vec<&str> = l
         .split(['\t', ' '])
-        .map(|t| t.trim_matches(|c: char| matches!(c, '|' | '[' | ']' | ':' | ';')))
+        .map(|t| t.trim_matches(|c: char| matches!(c, '|' | '[' | ']' | '(' | ')' | ':' | ';')))
         .filter(|t| !t.is_empty())
         .collect();
     let first = toks.first()?;
@@ -195,46 +230,30 @@ fn one_digit_variants(x: u32) -> Vec<(u32, u32)> {
 }
 
 /// Make a row's scores add up, changing as little as possible. `bounds` is the range
-/// the total must lie in (from the neighbouring rows of a ranking), if known.
+/// the total must lie in (from the neighbouring rows of a ranking), if known. A part
+/// score shown as "-" (no score) counts as 0 in the sum.
 fn repair(row: &mut ScoreRow, bounds: (u32, u32)) {
     let vals = [row.iit, row.eit, row.oit, row.total];
-    let known: Vec<usize> = (0..4).filter(|&i| vals[i].is_some()).collect();
-    if known.is_empty() {
+    if vals.iter().all(|v| v.is_none()) {
         // "-" in every column: no score, nothing to check.
         return;
     }
     let in_bounds = |t: u32| t >= bounds.0 && t <= bounds.1;
-    if known.len() == 3 {
-        // One score unreadable: compute it from the others.
-        let mut v = [0u32; 4];
-        for i in 0..4 {
-            v[i] = vals[i].unwrap_or(0);
-        }
-        let miss = (0..4).find(|&i| vals[i].is_none()).unwrap_or(3);
-        let sum3 = v[0] + v[1] + v[2];
-        v[miss] = if miss == 3 {
-            sum3
-        } else {
-            v[3].saturating_sub(sum3 - v[miss])
-        };
-        if consistent(&v) {
-            set(row, v);
-            row.repaired = true;
-            return;
+    let v = vals.map(|x| x.unwrap_or(0));
+    let Some(_) = vals[3] else {
+        // No total: compute it from three part scores, else it cannot be checked.
+        if vals[..3].iter().all(|x| x.is_some()) {
+            let mut c = v;
+            c[3] = v[0] + v[1] + v[2];
+            if consistent(&c) {
+                set(row, c);
+                row.repaired = true;
+                return;
+            }
         }
         row.flagged = true;
         return;
-    }
-    if known.len() < 4 {
-        row.flagged = true;
-        return;
-    }
-    let v = [
-        vals[0].unwrap_or(0),
-        vals[1].unwrap_or(0),
-        vals[2].unwrap_or(0),
-        vals[3].unwrap_or(0),
-    ];
+    };
     if consistent(&v) {
         if !in_bounds(v[3]) {
             // Adds up but breaks the ranking: two misreads that cancel are unlikely, but say so.
@@ -242,9 +261,25 @@ fn repair(row: &mut ScoreRow, bounds: (u32, u32)) {
         }
         return;
     }
-    // One digit wrong in one of the four numbers.
+    // One part score unreadable (not "-"): what the total leaves for it.
+    let missing: Vec<usize> = (0..3).filter(|&i| vals[i].is_none()).collect();
+    if missing.len() == 1 {
+        let m = missing[0];
+        let others: u32 = (0..3).filter(|&i| i != m).map(|i| v[i]).sum();
+        if v[3] > others {
+            let mut c = v;
+            c[m] = v[3] - others;
+            if consistent(&c) && in_bounds(c[3]) {
+                set(row, c);
+                row.repaired = true;
+                return;
+            }
+        }
+    }
+    // One digit wrong in one of the numbers read.
     let mut best: Option<([u32; 4], u32)> = None;
-    for i in 0..4 {
+    let mut tie = false;
+    for i in (0..4).filter(|&i| vals[i].is_some()) {
         for (n, cost) in one_digit_variants(v[i]) {
             let mut c = v;
             c[i] = n;
@@ -254,17 +289,23 @@ fn repair(row: &mut ScoreRow, bounds: (u32, u32)) {
             let cost = cost + if in_bounds(c[3]) { 0 } else { 50 };
             match best {
                 Some((_, b)) if b < cost => {}
-                Some((_, b)) if b == cost => {
-                    // Two equally good repairs: ambiguous, keep the one that fits the ranking.
+                Some((_, b)) if b == cost => tie = true,
+                _ => {
                     best = Some((c, cost));
+                    tie = false;
                 }
-                _ => best = Some((c, cost)),
             }
         }
     }
     match best {
-        Some((c, cost)) if cost < 50 => {
-            set(row, c);
+        // Two equally likely repairs: do not guess.
+        Some((c, cost)) if cost < 50 && !tie => {
+            let fields = [&mut row.iit, &mut row.eit, &mut row.oit, &mut row.total];
+            for ((field, new), old) in fields.into_iter().zip(c).zip(vals) {
+                if old.is_some() {
+                    *field = Some(new);
+                }
+            }
             row.repaired = true;
         }
         _ => row.flagged = true,
@@ -384,6 +425,39 @@ mod tests {
         assert_eq!((rows[1].oit, rows[1].repaired), (Some(4000), true));
         assert_eq!((rows[3].total, rows[3].flagged), (None, false));
         assert!(rows[4].flagged);
+    }
+
+    #[test]
+    fn levels_exact_and_one_off() {
+        let cases = [
+            ("๑ ก ผ่านดีเยี่ยม", Some("ผ่านดีเยี่ยม")),
+            ("๓ ก ผ่านตดีเยี่ยม", Some("ผ่านดีเยี่ยม")),
+            ("๒ ก ผ่านดี", Some("ผ่านดี")),
+            ("๔ ก |ปรับปรุง", Some("ปรับปรุง")),
+            ("๕ ก HUA ผื", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(find_level(line).as_deref(), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn dashes_count_as_zero() {
+        let rows = score_table(&[page(
+            "๔๒๕ วิทยาลัย - - ๕.๔๑ ๕.๔๑ ปรับปรุง\n๔๒๖ วิทยาลัย - - ๑.๐๘ ๑.๐๙ ปรับปรุง\n",
+        )]);
+        assert_eq!(
+            (
+                rows[0].oit,
+                rows[0].total,
+                rows[0].flagged,
+                rows[0].repaired
+            ),
+            (Some(541), Some(541), false, false)
+        );
+        assert_eq!(rows[0].iit, None);
+        // 1.08 vs 1.09: which one is wrong is a tie, so the row is flagged, not guessed.
+        assert!(rows[1].flagged && !rows[1].repaired);
     }
 
     #[test]
