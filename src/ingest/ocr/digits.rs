@@ -410,7 +410,7 @@ pub fn reread_number_cells(
         let mut xs: Vec<i64> = vrules
             .iter()
             .filter(|r| r.from <= cy && r.to >= cy)
-            .map(|r| r.at)
+            .map(|r| r.at_along(cy))
             .collect();
         xs.sort_unstable();
         for pair in xs.windows(2) {

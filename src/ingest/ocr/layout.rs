@@ -14,18 +14,34 @@ use crate::source::PageText;
 /// A straight ruling line in raster pixels: vertical ones have `x0 ≈ x1`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rule {
-    /// Position across the line (x for vertical, y for horizontal), pixel centre.
+    /// Position across the line (x for vertical, y for horizontal), pixel centre, at
+    /// `pivot` along it.
     pub at: i64,
     /// Extent along the line.
     pub from: i64,
     pub to: i64,
+    /// Drift across per pixel along (a skewed scan's rules are not axis-parallel).
+    pub slope: f64,
+    /// The position along the line where `at` holds.
+    pub pivot: i64,
+}
+
+impl Rule {
+    /// The rule's position across at `along` (x at a given y, for a vertical rule).
+    pub fn at_along(&self, along: i64) -> i64 {
+        self.at + (self.slope * (along - self.pivot) as f64).round() as i64
+    }
 }
 
 /// Pixels darker than this are ink.
 pub const INK: u8 = 140;
 
+/// Pixels darker than this may belong to a ruling line: thin table borders come out
+/// light gray from a blurred or JPEG-compressed scan; only long unbroken runs count.
+pub const RULE_INK: u8 = 190;
+
 /// Long straight runs of ink: vertical rules (scanning columns) or horizontal ones
-/// (scanning rows), at least `min_len` pixels long, gaps of up to 2 pixels bridged,
+/// (scanning rows), at least `min_len` pixels long, gaps of up to 4 pixels bridged,
 /// adjacent columns/rows merged into one rule.
 pub fn find_rules(img: &PageImage, vertical: bool, min_len: i64) -> Vec<Rule> {
     let (across, along) = if vertical {
@@ -35,68 +51,110 @@ pub fn find_rules(img: &PageImage, vertical: bool, min_len: i64) -> Vec<Rule> {
     };
     let ink = |a: i64, b: i64| -> bool {
         if vertical {
-            img.at(a, b) < INK
+            img.at(a, b) < RULE_INK
         } else {
-            img.at(b, a) < INK
+            img.at(b, a) < RULE_INK
         }
     };
+    // Each run is traced: it may step one pixel sideways per pixel along, so a rule of a
+    // skewed scan (0.8° drifts one pixel in 70) is followed instead of broken up.
     let mut runs: Vec<Rule> = Vec::new();
     for a in 0..across {
-        let mut start: Option<i64> = None;
+        let mut start: Option<(i64, i64)> = None; // (b, across position at start)
+        let mut p = a;
         let mut gap = 0;
         for b in 0..=along {
-            let on = b < along && ink(a, b);
-            match (on, start) {
-                (true, None) => {
-                    start = Some(b);
+            let hit = if b >= along {
+                None
+            } else if start.is_none() {
+                ink(a, b).then_some(a)
+            } else {
+                [p, p - 1, p + 1].into_iter().find(|&q| ink(q, b))
+            };
+            match (hit, start) {
+                (Some(q), None) => {
+                    start = Some((b, q));
+                    p = q;
                     gap = 0;
                 }
-                (true, Some(_)) => gap = 0,
-                (false, Some(s)) => {
+                (Some(q), Some(_)) => {
+                    p = q;
+                    gap = 0;
+                }
+                (None, Some((s, a0))) => {
                     gap += 1;
-                    if gap > 2 || b == along {
+                    if gap > 4 || b >= along {
                         let end = b - gap + 1;
                         if end - s >= min_len {
                             runs.push(Rule {
-                                at: a,
+                                at: (a0 + p) / 2,
                                 from: s,
                                 to: end,
+                                slope: (p - a0) as f64 / (end - s).max(1) as f64,
+                                pivot: (s + end) / 2,
                             });
                         }
                         start = None;
+                        p = a;
                     }
                 }
-                (false, None) => {}
+                (None, None) => {}
             }
         }
     }
     // Merge runs in neighbouring columns that overlap along the line (thick or
     // slightly skewed rules).
     runs.sort_by_key(|r| (r.at, r.from));
-    let mut merged: Vec<(Rule, i64, i64)> = Vec::new(); // rule, sum of at, count
+    // (rule, sum of at, sum of pivots, count, longest run's length and slope)
+    let mut merged: Vec<(Rule, i64, i64, i64, i64, f64)> = Vec::new();
     for r in runs {
+        let len = r.to - r.from;
         if let Some(m) = merged
             .iter_mut()
             .rev()
             .take(16)
-            .find(|(m, _, _)| r.at - m.at <= 3 && r.from < m.to && m.from < r.to)
+            .find(|m| r.at - m.0.at <= 3 && r.from < m.0.to && m.0.from < r.to)
         {
             m.0.from = m.0.from.min(r.from);
             m.0.to = m.0.to.max(r.to);
             m.0.at = r.at;
             m.1 += r.at;
-            m.2 += 1;
+            m.2 += r.pivot;
+            m.3 += 1;
+            if len > m.4 {
+                m.4 = len;
+                m.5 = r.slope;
+            }
         } else {
-            merged.push((r, r.at, 1));
+            merged.push((r, r.at, r.pivot, 1, len, r.slope));
         }
     }
-    merged
+    let mut rules: Vec<Rule> = merged
         .into_iter()
-        .map(|(r, sum, n)| Rule {
+        .map(|(r, sum, pivots, n, _, slope)| Rule {
             at: sum / n.max(1),
+            pivot: pivots / n.max(1),
+            slope,
             ..r
         })
-        .collect()
+        .collect();
+    // Pieces of one rule broken by a faint stretch (or a stamp over it) lie on one
+    // line with a short gap: join them so every row between still sees the rule.
+    rules.sort_by_key(|r| (r.from, r.at));
+    let mut joined: Vec<Rule> = Vec::new();
+    for r in rules {
+        if let Some(j) = joined.iter_mut().find(|j| {
+            (j.at_along(r.pivot) - r.at).abs() <= 6
+                && r.from >= j.from
+                && r.from - j.to <= 6 * min_len
+        }) {
+            j.to = j.to.max(r.to);
+        } else {
+            joined.push(r);
+        }
+    }
+    joined.sort_by_key(|r| (r.at, r.from));
+    joined
 }
 
 /// A visual line: words left to right.
@@ -183,7 +241,8 @@ fn is_rule_noise(w: &Word, rules: &[Rule]) -> bool {
         && t.chars()
             .all(|c| matches!(c, '|' | '!' | 'l' | 'I' | '[' | ']' | '1' | '/' | '\\'))
         && rules.iter().any(|r| {
-            r.at >= w.left - 3 && r.at <= w.right() + 3 && r.from <= w.top && r.to >= w.bottom()
+            let x = r.at_along((w.top + w.bottom()) / 2);
+            x >= w.left - 3 && x <= w.right() + 3 && r.from <= w.top && r.to >= w.bottom()
         })
 }
 
@@ -215,7 +274,7 @@ pub fn page_text_with_rules(img: &PageImage, words: &[Word], vrules: &[Rule]) ->
         let mut crossing: Vec<i64> = vrules
             .iter()
             .filter(|r| r.from <= cy && r.to >= cy)
-            .map(|r| r.at)
+            .map(|r| r.at_along(cy))
             .collect();
         crossing.sort_unstable();
         let in_table = crossing.len() >= 2;
@@ -230,9 +289,11 @@ pub fn page_text_with_rules(img: &PageImage, words: &[Word], vrules: &[Rule]) ->
         }
         for w in &line.words {
             if let Some(p) = prev {
+                // The engine's box of a word often takes in a bit of the rule before it.
+                let into = (lh / 2).max(2);
                 let rules_between = crossing
                     .iter()
-                    .filter(|&&x| x > p.right() - 2 && x < w.left + 2)
+                    .filter(|&&x| x > p.right() - 2 && x < w.left + into)
                     .count();
                 let gap = w.left - p.right();
                 let same_tline = (p.block, p.par, p.line) == (w.block, w.par, w.line);

@@ -50,6 +50,9 @@ pub struct OcrOptions {
     pub psm: u32,
     /// Run the engine under `nice -n N` (shared machines).
     pub niceness: Option<i32>,
+    /// Straighten skewed scans before reading them (±3°). Off by default: Tesseract
+    /// copes with small skew, ruling lines are traced across it, and resampling blurs.
+    pub deskew: bool,
     /// Most pixels of one page raster; larger pages are rendered at a lower resolution.
     pub max_pixels: u64,
     /// Most pixels of one decoded image.
@@ -68,6 +71,7 @@ impl Default for OcrOptions {
             languages: "tha+eng".to_string(),
             psm: 4,
             niceness: None,
+            deskew: false,
             max_pixels: 40_000_000,
             max_image_pixels: 150_000_000,
             max_stream_bytes: 256 * 1024 * 1024,
@@ -128,9 +132,10 @@ pub fn page_from_words(img: &PageImage, mut words: Vec<Word>) -> OcrPage {
     } else {
         words.iter().map(|w| w.conf).sum::<f32>() / n as f32
     };
-    let found = ticks::find_ticks(img, &words);
+    let mut found = ticks::find_ticks(img, &words);
     ticks::replace_box_words(&mut words, &found);
     let vrules = layout::vertical_rules(img, &words);
+    found.extend(ticks::find_column_ticks(img, &mut words, &vrules));
     let digit_h = digit_height(&words);
     let words = digits::reread_number_cells(img, words, &vrules, digit_h);
     let text = layout::page_text_with_rules(img, &words, &vrules);
