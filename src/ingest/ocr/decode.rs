@@ -39,6 +39,10 @@ pub struct DecodeLimits {
     pub max_bytes: usize,
 }
 
+/// Most pixels a CCITT or JBIG2 decoder may produce, whatever its own header says (the
+/// header can disagree with the image dictionary that was checked).
+const MAX_BILEVEL_PIXELS: u64 = 200_000_000;
+
 /// Filters that produce image samples themselves (PDF 32000-1 §7.4.1, table 6);
 /// any filters before them in the chain are general-purpose and lopdf decodes them.
 const IMAGE_FILTERS: [&[u8]; 4] = [
@@ -543,6 +547,13 @@ fn decode_ccitt(
     let rows = get_i64(doc, p, b"Rows")
         .unwrap_or(h as i64)
         .clamp(0, 1 << 20) as u32;
+    if columns as u64 * h as u64 > MAX_BILEVEL_PIXELS {
+        return Err(DecodeError::TooLarge {
+            width: columns as u64,
+            height: h as u64,
+            limit: MAX_BILEVEL_PIXELS,
+        });
+    }
     let settings = hayro_ccitt::DecodeSettings {
         columns,
         rows,
@@ -624,6 +635,13 @@ fn decode_jbig2(
     let page = hayro_jbig2::Page::new_embedded(data, globals.as_ref(), &settings)
         .map_err(|e| DecodeError::Bad(format!("jbig2: {e:?}")))?;
     let (w, h) = (page.width(), page.height());
+    if w as u64 * h as u64 > MAX_BILEVEL_PIXELS {
+        return Err(DecodeError::TooLarge {
+            width: w as u64,
+            height: h as u64,
+            limit: MAX_BILEVEL_PIXELS,
+        });
+    }
     let mut sink = JbigSink {
         pixels: Vec::with_capacity(w as usize * h as usize),
     };

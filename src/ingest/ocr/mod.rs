@@ -73,7 +73,7 @@ impl Default for OcrOptions {
             niceness: None,
             deskew: false,
             max_pixels: 40_000_000,
-            max_image_pixels: 150_000_000,
+            max_image_pixels: 64_000_000,
             max_stream_bytes: 256 * 1024 * 1024,
         }
     }
@@ -112,6 +112,27 @@ pub struct OcrPage {
     pub mean_confidence: f32,
     /// Problems met while rendering (undecodable images).
     pub warnings: Vec<String>,
+}
+
+/// Render and read the given pages (1-based) of a PDF, one after another. For a batch,
+/// callers run pages in parallel themselves ([`page_images`] + [`ocr_page`] per page).
+/// With `--ocr auto` and no engine installed this returns [`OcrError::EngineMissing`]
+/// before rendering anything, so the caller can flag the pages `no_text_layer`.
+pub fn ocr_pdf_pages(
+    bytes: &[u8],
+    page_numbers: &[u32],
+    opts: &OcrOptions,
+) -> Result<Vec<OcrPage>, OcrError> {
+    if opts.mode == OcrMode::Off {
+        return Err(OcrError::Disabled);
+    }
+    tesseract::find_engine(opts)?;
+    let mut out = Vec::with_capacity(page_numbers.len());
+    for &n in page_numbers {
+        let img = page_images(bytes, &[n], opts)?.remove(0);
+        out.push(ocr_page(&img, opts)?);
+    }
+    Ok(out)
 }
 
 /// Run the OCR engine on one page image.
@@ -263,6 +284,21 @@ mod tests {
         assert_eq!(sidecar_text(&pdf).unwrap().1, "txt", "empty md is skipped");
         std::fs::write(dir.path().join("report.md"), "# md").unwrap();
         assert_eq!(sidecar_text(&pdf).unwrap().0, dir.path().join("report.md"));
+    }
+
+    #[test]
+    fn bad_pdfs_are_errors_not_panics() {
+        let opts = OcrOptions::default();
+        let cases: &[&[u8]] = &[
+            b"",
+            b"not a pdf",
+            b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog",
+            &[0xff; 64],
+        ];
+        for bytes in cases {
+            assert!(page_images(bytes, &[1], &opts).is_err());
+            assert!(page_profiles(bytes, &[], &opts).is_err());
+        }
     }
 
     #[test]

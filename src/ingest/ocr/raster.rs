@@ -725,6 +725,70 @@ mod tests {
         assert_eq!(img.at(5, 8), 255);
     }
 
+    /// A PDF built here: a 4x2 gray image (left half black) drawn by a Form XObject at
+    /// `100 0 0 50 10 20 cm`, the form placed with `1 0 0 1 5 5 cm` on a 200x100 page.
+    fn tiny_pdf() -> Vec<u8> {
+        use lopdf::{dictionary, Document, Object, Stream};
+        let mut doc = Document::with_version("1.5");
+        let image = Stream::new(
+            dictionary! {
+                "Type" => "XObject", "Subtype" => "Image", "Width" => 4, "Height" => 2,
+                "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
+            },
+            vec![0, 0, 255, 255, 0, 0, 255, 255],
+        );
+        let image_id = doc.add_object(image);
+        let form = Stream::new(
+            dictionary! {
+                "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 200.into(), 100.into()],
+                "Resources" => dictionary! { "XObject" => dictionary! { "Im1" => image_id } },
+            },
+            b"q 100 0 0 50 10 20 cm /Im1 Do Q".to_vec(),
+        );
+        let form_id = doc.add_object(form);
+        let content_id = doc.add_object(Stream::new(
+            dictionary! {},
+            b"q 1 0 0 1 5 5 cm /F1 Do Q".to_vec(),
+        ));
+        let pages_id = doc.new_object_id();
+        let page_id = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "MediaBox" => vec![0.into(), 0.into(), 200.into(), 100.into()],
+            "Contents" => content_id,
+            "Resources" => dictionary! { "XObject" => dictionary! { "F1" => form_id } },
+        });
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(
+                dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 },
+            ),
+        );
+        let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog_id);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn form_xobject_image_placed_at_its_ctm() {
+        let opts = OcrOptions {
+            dpi: 72,
+            ..OcrOptions::default()
+        };
+        let bytes = tiny_pdf();
+        let img = page_images(&bytes, &[1], &opts).unwrap().remove(0);
+        assert_eq!((img.width, img.height, img.images), (200, 100, 1));
+        // Image spans x 15..115, y 25..75 in points; rows count from the top.
+        assert_eq!(img.at(40, 50), 0, "left half of the image is black");
+        assert_eq!(img.at(90, 50), 255, "right half is white");
+        assert_eq!(img.at(10, 50), 255, "left of the image");
+        assert_eq!(img.at(40, 20), 255, "above the image");
+        let p = page_profiles(&bytes, &[], &opts).unwrap();
+        assert_eq!((p[0].images, p[0].text_ops), (1, 0));
+        assert!((p[0].image_coverage - 0.25).abs() < 1e-9);
+        assert!(page_images(&bytes, &[2], &opts).is_err(), "no page 2");
+    }
+
     #[test]
     fn skew_found_and_undone() {
         // Horizontal strokes drawn at +1.5° (y grows with x) on a 400x400 raster.
