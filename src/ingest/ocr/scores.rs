@@ -334,14 +334,31 @@ pub fn score_table(pages: &[PageText]) -> Vec<ScoreRow> {
             }
         }
     }
-    // Rank numbers run 1, 2, 3 ... down the table: a number that breaks the run
-    // between two neighbours that agree is a misread.
-    for i in 1..rows.len().saturating_sub(1) {
-        let (p, n) = (rows[i - 1].number, rows[i + 1].number);
-        if let (Some(p), Some(n)) = (p, n) {
-            if n == p + 2 && rows[i].number != Some(p + 1) {
-                rows[i].number = Some(p + 1);
-                rows[i].repaired = true;
+    // Rank numbers run 1, 2, 3 ... down the table. A number is trusted when a
+    // neighbour continues it; between two trusted rows whose numbers differ by exactly
+    // the count of rows between them, the rows in between are numbered in sequence.
+    let trusted: Vec<bool> = (0..rows.len())
+        .map(|i| {
+            let Some(n) = rows[i].number else {
+                return false;
+            };
+            (i > 0 && rows[i - 1].number == n.checked_sub(1))
+                || rows.get(i + 1).is_some_and(|r| r.number == Some(n + 1))
+        })
+        .collect();
+    let anchors: Vec<usize> = (0..rows.len()).filter(|&i| trusted[i]).collect();
+    for pair in anchors.windows(2) {
+        let (i, j) = (pair[0], pair[1]);
+        let (Some(a), Some(b)) = (rows[i].number, rows[j].number) else {
+            continue;
+        };
+        if j > i + 1 && b > a && (b - a) as usize == j - i {
+            for (k, row) in rows.iter_mut().enumerate().take(j).skip(i + 1) {
+                let want = a + (k - i) as u32;
+                if row.number != Some(want) {
+                    row.number = Some(want);
+                    row.repaired = true;
+                }
             }
         }
     }
@@ -458,6 +475,16 @@ mod tests {
         assert_eq!(rows[0].iit, None);
         // 1.08 vs 1.09: which one is wrong is a tie, so the row is flagged, not guessed.
         assert!(rows[1].flagged && !rows[1].repaired);
+    }
+
+    #[test]
+    fn rank_numbers_restored_between_trusted_neighbours() {
+        let rows = score_table(&[page(
+            "๔๒๕ ก - - ๕.๔๑ ๕.๔๑ ปรับปรุง\n๔๒๖ ก - - - - ปรับปรุง\n๒๘๒๕๖๕ ก - - - - ปรับปรุง\n๕๒๕ ก - - - - ปรับปรุง\n๔๒๙ ก - - - - ปรับปรุง\n๔๓๐ ก - - - - ปรับปรุง\n",
+        )]);
+        let numbers: Vec<Option<u32>> = rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, [425, 426, 427, 428, 429, 430].map(Some).to_vec());
+        assert!(rows[2].repaired && rows[3].repaired && !rows[4].repaired);
     }
 
     #[test]
