@@ -523,7 +523,7 @@ impl hayro_ccitt::Decoder for CcittSink {
             let c = c.min(self.width);
             let v = if color_black { black } else { white };
             self.pixels
-                .extend(std::iter::repeat(v).take(c.saturating_sub(x) as usize));
+                .extend(std::iter::repeat_n(v, c.saturating_sub(x) as usize));
             x = x.max(c);
             color_black = !color_black;
         }
@@ -604,7 +604,7 @@ impl hayro_jbig2::Decoder for JbigSink {
     fn push_pixel_chunk(&mut self, black: bool, chunk_count: u32) {
         let v = if black { 0 } else { 255 };
         self.pixels
-            .extend(std::iter::repeat(v).take(chunk_count as usize * 8));
+            .extend(std::iter::repeat_n(v, chunk_count as usize * 8));
     }
     fn next_line(&mut self) {}
 }

@@ -131,7 +131,7 @@ fn find_box(img: &PageImage, region: [i64; 4], h: i64, anchor_x: i64) -> Option<
                     }
                     let thick = lt.max(rt).max(tt).max(bt);
                     let score = (anchor_x - r).abs() + 4 * thick + 2 * (e - d).abs();
-                    if best.map_or(true, |(_, s)| score < s) {
+                    if best.is_none_or(|(_, s)| score < s) {
                         best = Some(([l, t, r, b], score));
                     }
                 }
