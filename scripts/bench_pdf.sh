@@ -63,11 +63,14 @@ done < <(
 )
 EX=target/release/examples/bench_pdf
 if [ -x "$EX" ]; then
-  tf=$(mktemp)
-  /usr/bin/time -f "%U %S %M" -o "$tf" "$EX" "$ROUNDS" "${PDFS[@]}" > "$tf.out"
-  read -r u s m < "$tf"; read -r p _ _ < "$tf.out"; rm -f "$tf" "$tf.out"
-  cpu=$(echo "$u + $s" | bc -l)
-  printf "%-28s %12.2f %16.0f %14.1f\n" "read_pdf-in-process" "$cpu" "$(echo "$p / $cpu" | bc -l)" "$(echo "$m / 1024" | bc -l)"
+  for threads in 1 2; do
+    tf=$(mktemp)
+    THREADS=$threads /usr/bin/time -f "%U %S %M" -o "$tf" "$EX" "$ROUNDS" "${PDFS[@]}" > "$tf.out"
+    read -r u s m < "$tf"; read -r p wall _ < "$tf.out"; rm -f "$tf" "$tf.out"
+    cpu=$(echo "$u + $s" | bc -l)
+    printf "%-28s %12.2f %16.0f %14.1f   (wall %.2f s: %.0f pages/s)\n" "read_pdf-in-process-${threads}t" "$cpu" \
+      "$(echo "$p / $cpu" | bc -l)" "$(echo "$m / 1024" | bc -l)" "$wall" "$(echo "$p / $wall" | bc -l)"
+  done
 else
   echo "(build the in-process benchmark: cargo build --release --example bench_pdf)"
 fi

@@ -13,7 +13,7 @@ Outputs:
   sara_am_swapped.tsv  wrong<TAB>right<TAB>protect,...: a frequent word with every SARA AA
                        written as SARA AM ("ควำม" -> "ความ"), as Word-style PDF producers emit
                        it; kept only when the wrong form is not itself a dictionary word nor
-                       likely to be a word ending in SARA AM plus the next word (ratio >= 50); the
+                       likely to be read with a real SARA AM word inside it (ratio >= 10); the
                        protect list holds the dictionary words that contain the wrong form,
                        which must not be rewritten.
   sara_am_lost.tsv     wrong<TAB>right<TAB>protect,...: a word with its SARA AM lost to SARA AA
@@ -27,6 +27,8 @@ corpus = Path(sys.argv[1])
 out = Path(__file__).resolve().parent.parent / "src" / "normalize" / "data"
 out.mkdir(parents=True, exist_ok=True)
 words = {l.strip() for l in open(corpus / "words_th.txt", encoding="utf-8") if l.strip()}
+# Common words missing from the dictionary that the SARA AM lists must know.
+words |= {"ระห่ำ"}
 freq = {}
 for line in open(corpus / "tnc_freq.txt", encoding="utf-8"):
     parts = line.rstrip("\n").split("\t")
@@ -62,18 +64,26 @@ am_words = sorted(w for w in words if AM in w and thai(w))
 (out / "sara_am_words.txt").write_text("\n".join(am_words) + "\n", encoding="utf-8")
 
 
+am_splits = {}
+for w in words:
+    for k, c in enumerate(w):
+        if c == AM and k > 0:
+            am_splits.setdefault(w[k - 1], []).append((w[:k], w[k + 1 :], w))
+
+
 def boundary_ratio(wrong, right):
-    """How much likelier `right` is than reading `wrong` as a word ending in SARA AM
-    followed by another word ("กำ" + "ร..."): freq(right) / freq(best such word)."""
+    """How much likelier `right` is than reading a SARA AM of `wrong` as part of a real
+    word inside it ("สีดำ" = "สี" + "ดำ", "กำ" + "ร..."): freq(right) / freq(best such
+    word). Words that run past the wrong form ("วสำ" in "ข่าวสำคัญ", "ห่ำ" in "ระห่ำ")
+    are checked in the text at run time (sara_am.rs)."""
     worst = 0
     for i, c in enumerate(wrong):
-        if c != AM or i + 1 == len(wrong):
+        if c != AM or i == 0:
             continue
-        left = wrong[: i + 1]
-        for k in range(len(left)):
-            w1 = left[k:]
-            if w1 in words:
-                worst = max(worst, freq.get(w1, 1))
+        left, rest = wrong[:i], wrong[i + 1 :]
+        for wl, after, w in am_splits.get(left[-1], []):
+            if left.endswith(wl) and rest.startswith(after):
+                worst = max(worst, freq.get(w, 1))
     return freq.get(right, 0) / worst if worst else float("inf")
 
 
@@ -106,7 +116,7 @@ def pairs(cands, frm, to, min_chars, min_ratio=0, no_split=False):
 
 
 aa_common = [w for w in words if AA in w and AM not in w and thai(w) and freq.get(w, 0) >= 100]
-sw = pairs(aa_common, AA, AM, 3, 50)
+sw = pairs(aa_common, AA, AM, 3, 10)
 (out / "sara_am_swapped.tsv").write_text("\n".join(sw) + "\n", encoding="utf-8")
 am_common = [w for w in am_words if freq.get(w, 0) >= 3]
 lost = pairs(am_common, AM, AA, 4, no_split=True)

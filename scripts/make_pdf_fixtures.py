@@ -13,7 +13,8 @@ built with fontTools and installed in ~/.fonts for the conversion.
 
 Usage: scripts/make_pdf_fixtures.py [--out fixtures/pdf] [--seed 5] [--keep-sources]
 Deterministic for a given seed. The answers are derived from the same random choices
-that wrote the documents, never from the PDFs.
+that wrote the documents, never from the PDFs. Statuses use the output contract's words
+(src/model.rs ItemStatus): "done", "not_done", "unknown" (no box ticked).
 """
 
 import argparse
@@ -139,7 +140,7 @@ def make_doc(rng, name, n_items, first_item=1):
     items = []
     for k in range(first_item, first_item + n_items):
         r = rng.random()
-        status = "done" if r < 0.6 else "not_done" if r < 0.92 else "none"
+        status = "done" if r < 0.6 else "not_done" if r < 0.92 else "unknown"  # no box ticked
         items.append({"code": "O%d" % k, "title": OIT_TITLES[(k - 1) % len(OIT_TITLES)], "status": status,
                       "url": "https://www.%s.go.th/ita/o%d" % (tambon and "sao%d" % rng.randint(100, 999), k)})
     inds = []
@@ -196,13 +197,14 @@ def docx_cell(paras, width):
     return '<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr>%s</w:tc>' % (width, "".join(paras))
 
 
-def docx_table(rows, widths, header_rows=1):
+def docx_table(rows, widths, header_rows=1, cant_split=True):
     border = "".join('<w:%s w:val="single" w:sz="4" w:space="0" w:color="000000"/>' % s
                      for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
     out = ['<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:tblBorders>%s</w:tblBorders></w:tblPr><w:tblGrid>%s</w:tblGrid>'
            % (sum(widths), border, "".join('<w:gridCol w:w="%d"/>' % w for w in widths))]
     for i, row in enumerate(rows):
-        trpr = "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" if i < header_rows else "<w:trPr><w:cantSplit/></w:trPr>"
+        split = "<w:cantSplit/>" if cant_split else ""
+        trpr = "<w:trPr><w:tblHeader/>%s</w:trPr>" % split if i < header_rows else "<w:trPr>%s</w:trPr>" % split
         out.append("<w:tr>%s%s</w:tr>" % (trpr, "".join(docx_cell(c, w) for c, w in zip(row, widths))))
     out.append("</w:tbl>")
     return "".join(out)
@@ -216,6 +218,9 @@ def status_paras(status, box):
 
 
 def write_docx(doc, path, style):
+    columns = "+columns" in style
+    cant_split = "+split" not in style
+    style = style.split("+")[0]
     box = lambda s: docx_box(s, style)
     body = [docx_par([docx_run("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส", bold=True, size=32)], "center"),
             docx_par([docx_run("หน่วยงาน %s อำเภอ%s จังหวัด%s" % (doc["agency"], doc["district"], doc["province"]))], "center"),
@@ -227,12 +232,22 @@ def write_docx(doc, path, style):
         rows.append([[docx_par([docx_run(ind["no"])])], [docx_par([docx_run(ind["title"])])], status_paras(ind["status"], box)])
     body.append(docx_table(rows, [700, 4800, 3400]))
     body.append(docx_par([docx_run("ส่วนที่ 2 การเปิดเผยข้อมูลสาธารณะ (OIT)", bold=True)]))
-    rows = [[[docx_par([docx_run("ข้อ", bold=True)])], [docx_par([docx_run("รายการข้อมูล", bold=True)])],
-             [docx_par([docx_run("สถานะ", bold=True)])], [docx_par([docx_run("URL", bold=True)])]]]
-    for it in doc["items"]:
-        rows.append([[docx_par([docx_run(it["code"])])], [docx_par([docx_run(it["title"])])],
-                     status_paras(it["status"], box), [docx_par([docx_run(it["url"], font="Loma", size=18)])]])
-    body.append(docx_table(rows, [900, 3600, 2900, 2200]))
+    if columns:
+        # One column per status, bare boxes under the header labels.
+        rows = [[[docx_par([docx_run("ข้อ", bold=True)])], [docx_par([docx_run("รายการข้อมูล", bold=True)])],
+                 [docx_par([docx_run(DONE, bold=True, size=24)])], [docx_par([docx_run(NOT_DONE, bold=True, size=24)])]]]
+        for it in doc["items"]:
+            on = lambda s: "tick" if it["status"] == s else "empty"
+            rows.append([[docx_par([docx_run(it["code"])])], [docx_par([docx_run(it["title"])])],
+                         [docx_par([box(on("done"))], "center")], [docx_par([box(on("not_done"))], "center")]])
+        body.append(docx_table(rows, [900, 5000, 1800, 1800], cant_split=cant_split))
+    else:
+        rows = [[[docx_par([docx_run("ข้อ", bold=True)])], [docx_par([docx_run("รายการข้อมูล", bold=True)])],
+                 [docx_par([docx_run("สถานะ", bold=True)])], [docx_par([docx_run("URL", bold=True)])]]]
+        for it in doc["items"]:
+            rows.append([[docx_par([docx_run(it["code"])])], [docx_par([docx_run(it["title"])])],
+                         status_paras(it["status"], box), [docx_par([docx_run(it["url"], font="Loma", size=18)])]])
+        body.append(docx_table(rows, [900, 3600, 2900, 2200], cant_split=cant_split))
     sect = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="0" w:footer="0" w:gutter="0"/></w:sectPr>'
     document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                 '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>%s%s</w:body></w:document>'
@@ -249,6 +264,8 @@ def write_html(doc, path, style):
     def box(on):
         if style == "form_fields":
             return '<input type="checkbox"%s>' % (" checked" if on else "")
+        if style == "wingdings":
+            return '<font face="Wingdings">%s</font>' % ("\u00fe" if on else "\u00a8")
         return "\u2611" if on else "\u2610"
 
     def status(s):
@@ -317,6 +334,8 @@ VARIANTS = [
     ("html_unicode_boxes", "html", "unicode", 15, 1),
     ("docx_legacy_form_checkboxes", "docx", "formcheckbox", 12, 1),
     ("docx_wingdings_sym_no_font", "docx", "wingdings_sym", 10, 10),
+    ("docx_status_columns_split_rows", "docx", "wingdings2_text+columns+split", 30, 1),
+    ("html_wingdings_font", "html", "wingdings", 10, 34),
     ("docx_wingdings2_text_no_font", "docx", "wingdings2_text", 10, 25),
     ("odt_crossed_boxes_after_label", "fodt", "crossed", 12, 20),
     ("odt_unruled_table", "fodt", "unruled", 10, 30),

@@ -1,7 +1,7 @@
 //! Property tests of the Thai text repair (`ita_extract::normalize`): repair never panics,
 //! is idempotent, and its offset map sends every position of the repaired text back inside
 //! the raw text on a char boundary; text that no repair touched maps back to itself. The
-//! parsers never panic and return ranges on char boundaries.
+//! parsers never panic and return ranges on char boundaries. Repaired text is always NFC.
 
 use ita_extract::normalize::{
     find_dates, find_item_code, find_number, parse_item_code, repair, Options, Repaired,
@@ -203,6 +203,7 @@ proptest! {
     fn repair_is_idempotent(raw in any_text()) {
         for opts in all_options() {
             let once = repair(&raw, &opts);
+            prop_assert!(unicode_normalization::is_nfc(&once.text), "not NFC: {:?}", once.text);
             let twice = repair(&once.text, &opts);
             prop_assert_eq!(&twice.text, &once.text, "opts {:?}", opts);
             prop_assert!(twice.repairs.is_empty(), "second pass repaired {:?}", twice.repairs);

@@ -262,3 +262,68 @@ fn actual_text_replaces_glyphs() {
     let r = quick(&pdf, &PdfOptions::default()).unwrap();
     assert_eq!(r.pages[0].text, "AดำB\n");
 }
+
+#[test]
+fn rotated_pages_read_upright() {
+    // Text drawn rotated by 90° on a page shown with /Rotate 90 reads upright.
+    let content =
+        b"BT /F1 12 Tf 0 1 -1 0 300 100 Tm (Rotated line) Tj 0 1 -1 0 320 100 Tm (second) Tj ET";
+    let pdf = build(content, |doc, page_id, _| {
+        if let Ok(Object::Dictionary(page)) = doc.get_object_mut(page_id) {
+            page.set("Rotate", 90);
+        }
+    });
+    let r = quick(&pdf, &PdfOptions::default()).unwrap();
+    assert_eq!(r.pages[0].text, "Rotated line\nsecond\n");
+}
+
+#[test]
+fn time_budget_keeps_what_was_read() {
+    // A page with a million tiny operators and a budget that has already run out.
+    let content = b"1 0 0 1 0 0 cm ".repeat(1_000_000);
+    let pdf = build(&content, |_, _, _| {});
+    let opts = PdfOptions {
+        max_seconds: 1e-9,
+        ..Default::default()
+    };
+    match quick(&pdf, &opts) {
+        Ok(r) => assert!(
+            r.flags.iter().any(|f| f.code == FlagCode::Timeout),
+            "{:?}",
+            r.flags
+        ),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[test]
+fn mutated_files_never_panic_or_hang() {
+    // Deterministic byte flips and cuts of a fixture: each read ends (Ok or Err) quickly,
+    // and no panic escapes (panics inside lopdf are caught and reported as errors).
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/pdf/docx_wingdings_sym_no_font.pdf");
+    let bytes = std::fs::read(path).unwrap();
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut ok = 0;
+    for _ in 0..150 {
+        let mut m = bytes.clone();
+        for _ in 0..(next() % 20 + 1) {
+            let i = (next() % m.len() as u64) as usize;
+            m[i] = next() as u8;
+        }
+        if next() % 4 == 0 {
+            let cut = (next() % m.len() as u64) as usize;
+            m.truncate(cut.max(16));
+        }
+        if quick(&m, &PdfOptions::default()).is_ok() {
+            ok += 1;
+        }
+    }
+    assert!(ok > 0, "some mutants should still read");
+}

@@ -19,6 +19,23 @@ fn real(name: &str) -> Option<PdfPages> {
 }
 
 fn all_text(pdf: &PdfPages) -> String {
+    // Boxes: sorted, inside the text, on character boundaries, covering every word.
+    for page in &pdf.pages {
+        let mut last = 0;
+        for (r, _) in &page.boxes {
+            assert!(r.start >= last && r.start < r.end && r.end <= page.text.len());
+            assert!(page.text.is_char_boundary(r.start) && page.text.is_char_boundary(r.end));
+            last = r.end;
+        }
+        let covered: usize = page.boxes.iter().map(|(r, _)| r.len()).sum();
+        let ink: usize = page
+            .text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(char::len_utf8)
+            .sum();
+        assert_eq!(covered, ink, "page {}", page.number);
+    }
     pdf.pages
         .iter()
         .map(|p| p.text.as_str())

@@ -71,7 +71,10 @@ fn text(input: &mut impl BufRead, out: &mut impl Write) -> anyhow::Result<()> {
                 continue;
             }
         }
-        let block = String::from_utf8_lossy(&buf);
+        let block = match std::str::from_utf8(&buf) {
+            Ok(s) => std::borrow::Cow::Borrowed(s),
+            Err(_) => String::from_utf8_lossy(&buf),
+        };
         let block = drop_cr(&block);
         let repaired = normalize::repair_text(&block, &opts);
         out.write_all(repaired.as_bytes())

@@ -55,11 +55,19 @@ impl Cell {
         join_text(self.toks.iter())
     }
 
-    /// Text of the first paragraph of the cell (up to the first break that follows text).
+    /// Text of the first paragraph of the cell (up to the first break that follows text,
+    /// or the first status mark).
     pub fn first_paragraph(&self) -> String {
         let mut seen_text = false;
         let toks = self.toks.iter().take_while(|t| {
             if t.kind == TokKind::Break && seen_text {
+                return false;
+            }
+            if matches!(
+                t.kind,
+                TokKind::Box(_) | TokKind::Label(_) | TokKind::SoftTick
+            ) && seen_text
+            {
                 return false;
             }
             if matches!(t.kind, TokKind::Text | TokKind::Label(_)) && !t.text.trim().is_empty() {
@@ -175,7 +183,7 @@ fn re_mark() -> &'static Regex {
             r"|(?P<ticked>[\u{2611}\u{2612}\u{2713}\u{2714}\u{25A0}\u{25FC}\u{2705}\u{2716}\u{F0FE}\u{F0FD}\u{F078}\u{F052}\u{F053}\u{F054}\u{F050}]|\[\s*[xX\u{2713}\u{2714}/\u{2715}\u{2717}]\s*\]|\(\s*[xX\u{2713}\u{2714}/]\s*\))",
             // status labels, tolerant of SARA AM broken into NIKHAHIT + SARA AA, lost, or
             // spaced apart (DESIGN.md §3)
-            r"|(?P<notdone>ยัง\s?ไม่\s?(?:ได้\s?)?ด\s?(?:ำ|ํ\s?า|า\s?ํ|า)\s?เนิน\s?การ)",
+            r"|(?P<notdone>ยัง\s?ไม่\s?(?:ได้\s?)?ด\s?(?:ำ|ํ\s?า|า\s?ํ|า)\s?เนิน(?:\s?การ)?)",
             r"|(?P<done>ด\s?(?:ำ|ํ\s?า|า\s?ํ|า)\s?เนิน\s?การ(?:\s?แล้ว)?)",
             r"|(?P<soft>(?:^|\s)/(?:\s|$))",
         ))

@@ -61,6 +61,12 @@ fn re_indicator() -> &'static Regex {
     })
 }
 
+/// "3. การเปิดเผยข้อมูล ☑ ดำเนินการ": a numbered line that carries its own status.
+fn re_numbered_line() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^\s*(\d{1,2})[.)]\s+\S").expect("valid regex"))
+}
+
 fn re_number_cell() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -68,7 +74,10 @@ fn re_number_cell() -> &'static Regex {
     })
 }
 
-const HEADER_WORDS: [&str; 16] = [
+const HEADER_WORDS: [&str; 19] = [
+    "รายการ",
+    "ดำเนินการ",
+    "ยังไม่",
     "ลำดับ",
     "ที่",
     "ข้อ",
@@ -115,7 +124,12 @@ fn header_kind(row: &Row) -> Option<TableKind> {
     if hits < needed && !(row.header && hits >= 1) {
         return None;
     }
-    if row.has_status() {
+    if row
+        .cells
+        .iter()
+        .flat_map(|c| &c.toks)
+        .any(|t| matches!(t.kind, TokKind::Box(_) | TokKind::SoftTick))
+    {
         return None;
     }
     let first = texts
@@ -123,15 +137,21 @@ fn header_kind(row: &Row) -> Option<TableKind> {
         .find(|t| !t.is_empty())
         .map(String::as_str)
         .unwrap_or("");
+    let items = texts.iter().any(|t| {
+        t.starts_with("ข้อมูล")
+            || t.starts_with("รายการข้อมูล")
+            || t == "ข้อ"
+            || t == "ชื่อ"
+            || t.starts_with("รหัส")
+    });
     Some(if first.starts_with("ตัวชี้วัด") {
         TableKind::Indicators
+    } else if items {
+        TableKind::Items
     } else if texts.iter().any(|t| t.starts_with("มาตรการ")) {
         TableKind::Measures
-    } else if texts
-        .iter()
-        .any(|t| t.starts_with("ข้อมูล") || t == "ข้อ" || t == "ชื่อ" || t.starts_with("รหัส"))
-    {
-        TableKind::Items
+    } else if texts.iter().any(|t| t.starts_with("ตัวชี้วัด")) {
+        TableKind::Indicators
     } else {
         TableKind::Other
     })
@@ -221,6 +241,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
         Measure(usize),
     }
     let mut pending: Option<(usize, Range<usize>, u32)> = None;
+    let mut header_labels: Vec<Option<bool>> = Vec::new();
     let mut open = Open::None;
     for (pi, page) in pages.iter().enumerate() {
         for row in &page.rows {
@@ -229,8 +250,33 @@ pub fn read_tables(pages: &[Page]) -> Tables {
             }
             if let Some(k) = header_kind(row) {
                 kind = k;
+                // Status columns headed by their labels ("ดำเนินการแล้ว | ยังไม่ได้ดำเนินการ"),
+                // with bare boxes in the rows below.
+                header_labels = row
+                    .cells
+                    .iter()
+                    .map(|c| {
+                        c.toks.iter().find_map(|t| match t.kind {
+                            TokKind::Label(d) => Some(d),
+                            _ => None,
+                        })
+                    })
+                    .collect();
                 continue;
             }
+            let labelled;
+            let row = if header_labels.iter().any(Option::is_some)
+                && !row
+                    .cells
+                    .iter()
+                    .flat_map(|c| &c.toks)
+                    .any(|t| matches!(t.kind, TokKind::Label(_)))
+            {
+                labelled = label_bare_boxes(row, &header_labels);
+                &labelled
+            } else {
+                row
+            };
             let Some(fc) = row.first_filled() else {
                 continue;
             };
@@ -310,8 +356,9 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                     if has_letters(&title) && plain_ok && !first_str.starts_with("ตัวชี้วัด")
                     {
                         let (toks, notes) = status_and_notes(row, title_cell + 1);
-                        let (toks, notes) = if toks.is_empty() && title_cell == fc {
-                            // Status marks inside the code cell itself (plain lines).
+                        let (toks, notes) = if toks.is_empty() {
+                            // Status marks inside the code or title cell (plain lines,
+                            // unruled tables).
                             status_and_notes(row, fc)
                         } else {
                             (toks, notes)
@@ -337,9 +384,22 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                 }
             }
             // An indicator row: "ตัวชี้วัดที่ N title", or "N" in an indicator table.
+            let numbered_status_line = || {
+                (row.has_status()
+                    && matches!(row.kind, RowKind::Plain | RowKind::Layout)
+                    && row.indent < 2
+                    && kind != TableKind::Items)
+                    .then(|| {
+                        re_numbered_line()
+                            .captures(&first_str)
+                            .and_then(|c| c[1].parse::<u32>().ok())
+                    })
+                    .flatten()
+            };
             let ind = re_indicator()
                 .captures(&first_str)
                 .and_then(|c| c[1].parse::<u32>().ok())
+                .or_else(numbered_status_line)
                 .or_else(|| {
                     (kind == TableKind::Indicators)
                         .then(|| {
@@ -352,7 +412,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                 .filter(|n| (1..=10).contains(n));
             if let Some(n) = ind {
                 let title = {
-                    let stripped = strip_indicator_prefix(&first_str);
+                    let stripped = strip_indicator_prefix(&title_of(first_cell));
                     if stripped.is_empty() {
                         row.cells
                             .iter()
@@ -547,6 +607,32 @@ fn continue_entity(e: &mut Entity, row: &Row, fc: usize, pi: usize) {
     e.notes.extend(notes);
 }
 
+/// A row whose boxes stand bare in status columns: each box gets its column's label
+/// from the header row, as if written beside it.
+fn label_bare_boxes(row: &Row, labels: &[Option<bool>]) -> Row {
+    let mut out = row.clone();
+    for (i, cell) in out.cells.iter_mut().enumerate() {
+        let Some(Some(done)) = labels.get(i) else {
+            continue;
+        };
+        let mut toks = Vec::with_capacity(cell.toks.len() + 1);
+        for t in cell.toks.drain(..) {
+            let is_box = matches!(t.kind, TokKind::Box(_));
+            let end = t.range.end;
+            toks.push(t);
+            if is_box {
+                toks.push(Tok {
+                    kind: TokKind::Label(*done),
+                    text: String::new(),
+                    range: end..end,
+                });
+            }
+        }
+        cell.toks = toks;
+    }
+    out
+}
+
 /// Column of the first cell with status marks, for layout rows.
 fn status_col(row: &Row) -> Option<usize> {
     if row.kind != RowKind::Layout {
@@ -583,9 +669,15 @@ fn has_letters(s: &str) -> bool {
 }
 
 fn strip_indicator_prefix(s: &str) -> String {
-    let re = re_indicator();
-    match re.captures(s).and_then(|c| c.get(1)) {
-        Some(m) => s[m.end()..].trim().to_string(),
+    let m = re_indicator()
+        .captures(s)
+        .and_then(|c| c.get(1))
+        .or_else(|| re_numbered_line().captures(s).and_then(|c| c.get(1)));
+    match m {
+        Some(m) => s[m.end()..]
+            .trim_start_matches(['.', ')'])
+            .trim()
+            .to_string(),
         None => s.to_string(),
     }
 }

@@ -9,7 +9,9 @@
 //! an English month), as PyThaiNLP's `thai_strptime` reads them. Day and month are
 //! validated (leap years included). Ranges: "๑ ต.ค. ๖๕ - ๓๑ มี.ค. ๖๖", "๑ - ๓๑ ต.ค. ๒๕๖๕",
 //! "๑ ต.ค. - ๓๑ ธ.ค. ๖๕", with "-", "–", "ถึง", "ถึงวันที่", "จนถึง", "to", and the OCR form
-//! with the dash lost ("๑ ต.ค ๖๕๓๑ มี.ค ๖๖").
+//! with the dash lost ("๑ ต.ค ๖๕๓๑ มี.ค ๖๖"); ranges of whole months ("ต.ค. ๖๕ - มี.ค. ๖๖"
+//! -> 2022-10-01 .. 2023-03-31). Times of day between month and year are skipped
+//! ("6 ต.ค. 01:40:00 2519", as `thai_strftime("%c")` writes it); "2566-02-08" reads too.
 
 use super::digits::digit_value;
 use std::ops::Range;
@@ -336,6 +338,11 @@ fn year(c: &mut Cur, english: bool) -> Option<i32> {
     if c.eat(",") {
         c.ws();
     }
+    // a time of day between month and year ("6 ต.ค. 01:40:00 2519", as `%c` writes it)
+    let before_time = c.pos;
+    if !(skip_time(c) && c.ws() > 0) {
+        c.pos = before_time;
+    }
     let era = c.era();
     if era.is_none() {
         // "ปี ๒๕๖๖"
@@ -376,6 +383,27 @@ fn year(c: &mut Cur, english: bool) -> Option<i32> {
     None
 }
 
+/// "HH:MM" or "HH:MM:SS" at the cursor; true when one was skipped.
+fn skip_time(c: &mut Cur) -> bool {
+    let save = c.pos;
+    let mut parts = 0;
+    loop {
+        match c.num() {
+            Some((_, n, _)) if n <= 2 => parts += 1,
+            _ => break,
+        }
+        if parts == 3 || !c.eat(":") {
+            break;
+        }
+    }
+    if parts >= 2 && !c.rest().starts_with(':') {
+        true
+    } else {
+        c.pos = save;
+        false
+    }
+}
+
 /// A date starting with its day at the cursor.
 fn day_first(c: &mut Cur) -> Option<Part> {
     let (d, dn, _) = c.num()?;
@@ -407,7 +435,7 @@ fn day_first(c: &mut Cur) -> Option<Part> {
             if mn <= 2 && c.eat(&sep.to_string()) {
                 if let Some((v, n, _)) = c.num() {
                     let ok_len = n == 4 || (n == 2 && sep != '.');
-                    if ok_len && !c.peek().is_some_and(|ch| digit_value(ch).is_some()) {
+                    if ok_len && c.peek().is_none_or(|ch| digit_value(ch).is_none()) {
                         if let Some(y) = gregorian(v, n, None, false) {
                             return Some(Part::Full(Ymd { y, m, d }));
                         }
@@ -482,6 +510,61 @@ fn bare_day_range(s: &str, start: usize) -> Option<FoundDate> {
     })
 }
 
+/// "2023-02-08", "2566/02/08": a 4-digit year first, then month and day with the same
+/// separator ('-' or '/').
+fn year_first(s: &str, start: usize) -> Option<FoundDate> {
+    let mut c = Cur { s, pos: start };
+    let (v, n, _) = c.num()?;
+    if n != 4 {
+        return None;
+    }
+    let sep = c.peek().filter(|ch| matches!(ch, '-' | '/'))?;
+    c.pos += 1;
+    let (m, mn, _) = c.num()?;
+    if mn > 2 || !c.eat(&sep.to_string()) {
+        return None;
+    }
+    let (d, dn, _) = c.num()?;
+    if dn > 2 || c.peek().is_some_and(|ch| digit_value(ch).is_some()) {
+        return None;
+    }
+    let ymd = Ymd {
+        y: gregorian(v, 4, None, false)?,
+        m,
+        d,
+    };
+    ymd.valid().then(|| FoundDate {
+        range: start..c.pos,
+        date: ymd.iso(),
+        end: None,
+    })
+}
+
+/// A range of whole months, "ต.ค. ๖๕ - มี.ค. ๖๖" or "ตุลาคม - ธันวาคม ๒๕๖๕": from the first
+/// day of the first month to the last day of the second (the first year may be left out).
+fn month_range(s: &str, start: usize) -> Option<FoundDate> {
+    let mut c = Cur { s, pos: start };
+    let (m1, english) = c.month()?;
+    let y1 = year(&mut c, english);
+    if !dash(&mut c) {
+        return None;
+    }
+    let (m2, english2) = c.month()?;
+    let y2 = year(&mut c, english2)?;
+    let y1 = y1.unwrap_or(if m1 > m2 { y2 - 1 } else { y2 });
+    let begin = Ymd { y: y1, m: m1, d: 1 };
+    let end = Ymd {
+        y: y2,
+        m: m2,
+        d: days_in_month(y2, m2),
+    };
+    ((begin.y, begin.m) <= (end.y, end.m)).then(|| FoundDate {
+        range: start..c.pos,
+        date: begin.iso(),
+        end: Some(end.iso()),
+    })
+}
+
 /// A date (or range) whose first character is at `start`.
 fn date_at(s: &str, start: usize) -> Option<FoundDate> {
     let mut c = Cur { s, pos: start };
@@ -489,6 +572,9 @@ fn date_at(s: &str, start: usize) -> Option<FoundDate> {
         Some(p) => p,
         None => {
             if let Some(f) = bare_day_range(s, start) {
+                return Some(f);
+            }
+            if let Some(f) = year_first(s, start) {
                 return Some(f);
             }
             let mut e = Cur { s, pos: start };
@@ -554,8 +640,14 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
         let starts_number = digit_value(ch).is_some()
             && !prev.is_some_and(|p| digit_value(p).is_some() || p == '.' || p == '/');
         let starts_word = ch.is_ascii_alphabetic() && !prev.is_some_and(|p| p.is_alphanumeric());
+        let starts_thai = is_thai_letter(ch) && !prev.is_some_and(is_thai_letter);
         if starts_number || starts_word {
             if let Some(f) = date_at(s, i) {
+                skip_to = f.range.end;
+                found.push(f);
+            }
+        } else if starts_thai {
+            if let Some(f) = month_range(s, i) {
                 skip_to = f.range.end;
                 found.push(f);
             }
@@ -582,7 +674,7 @@ mod tests {
 
     #[test]
     fn single_dates() {
-        let cases: [(&str, Option<&str>); 26] = [
+        let cases: [(&str, Option<&str>); 33] = [
             ("วันที่ ๘ กุมภาพันธ์ ๒๕๖๖", Some("2023-02-08")),
             ("๒๑ กุมภาพันธ์ ๒๕๖๖", Some("2023-02-21")),
             ("15 ก.ค. 2565", Some("2022-07-15")),
@@ -609,6 +701,13 @@ mod tests {
             ("ปีงบประมาณ พ.ศ.๒๕๖๖", None),
             ("ข้อ ๙.๔ การบริหาร", None),
             ("มีนาคม", None),
+            ("พ   6 ต.ค. 01:40:00 2519", Some("1976-10-06")),
+            ("วันพุธที่ 06 ตุลาคม พ.ศ. 2519 เวลา 01:40น.", Some("1976-10-06")),
+            ("(พ 06-ต.ค.-19)", Some("1976-10-06")),
+            ("05-7-65 09:00:01", Some("2022-07-05")),
+            ("15 ก.ค. 2565 09:00:01", Some("2022-07-15")),
+            ("2023-02-08", Some("2023-02-08")),
+            ("๒๕๖๖/๐๒/๐๘", Some("2023-02-08")),
         ];
         for (input, want) in cases {
             assert_eq!(
@@ -631,6 +730,9 @@ mod tests {
                 "ตั้งแต่วันที่ ๑ ตุลาคม ๒๕๖๕ ถึงวันที่ ๓๐ กันยายน ๒๕๖๖",
                 ("2022-10-01", "2023-09-30"),
             ),
+            ("ระยะเวลา ต.ค. ๖๕ - มี.ค. ๖๖", ("2022-10-01", "2023-03-31")),
+            ("ตุลาคม - ธันวาคม ๒๕๖๕", ("2022-10-01", "2022-12-31")),
+            ("พ.ย. ๒๕๖๖ – ก.พ. ๒๕๖๗", ("2023-11-01", "2024-02-29")),
         ];
         for (input, (a, b)) in cases {
             assert_eq!(

@@ -172,9 +172,9 @@ pub(crate) fn pass(src: &str) -> Option<PassOut> {
             } else {
                 c.encode_utf8(&mut buf)
             };
-            if c.is_ascii() {
-                // "&amp;lt;", "&am&#112;;": the decoded character may start or end
-                // another reference
+            if c.is_ascii() || with.is_empty() {
+                // "&amp;lt;", "&am&#112;;", "&amp&#8203;;": the decoded (or removed)
+                // character may start, end or join another reference
                 rw.mark_dirty();
             }
             rw.replace(i..i + len, with, RepairKind::Entity);

@@ -57,15 +57,44 @@ pub(crate) fn is_lead_vowel(c: char) -> bool {
     ('\u{0E40}'..='\u{0E44}').contains(&c)
 }
 
-/// Position of a mark in canonical order.
+/// Position of a mark in canonical order: vowels and signs (above, below, PHINTHU,
+/// MAITAIKHU, NIKHAHIT, YAMAKKAN) before tone marks and THANTHAKHAT, each group kept in
+/// its written order (PyThaiNLP `reorder_vowels`). Consistent with NFC: every mark with a
+/// non-zero combining class that may move (SARA U/UU 103, PHINTHU 9) sorts before the tone
+/// marks (107).
 fn rank(c: char) -> u8 {
     match c {
-        '\u{0E3A}' => 0,                                        // PHINTHU (ccc 9)
-        '\u{0E38}' | '\u{0E39}' => 1,                           // SARA U, SARA UU (ccc 103)
-        '\u{0E31}' | '\u{0E34}'..='\u{0E37}' | '\u{0E47}' => 2, // above vowels, MAITAIKHU
-        NIKHAHIT => 3,
-        '\u{0E48}'..='\u{0E4B}' => 4, // tone marks (ccc 107)
-        _ => 5,                       // THANTHAKHAT, YAMAKKAN
+        '\u{0E48}'..='\u{0E4C}' => 2, // MAI EK..MAI CHATTAWA, THANTHAKHAT
+        _ => 1,
+    }
+}
+
+/// Canonical combining class of a Thai mark (UnicodeData.txt): SARA U/UU 103, PHINTHU 9,
+/// tone marks 107, the rest 0.
+fn ccc(c: char) -> u8 {
+    match c {
+        '\u{0E38}' | '\u{0E39}' => 103,
+        '\u{0E3A}' => 9,
+        '\u{0E48}'..='\u{0E4B}' => 107,
+        _ => 0,
+    }
+}
+
+/// Unicode canonical ordering (UAX #15 §3.11 / D109) of adjacent marks with non-zero
+/// combining classes, so the result is what NFC would keep ("ฺุ" -> "ฺุ").
+fn canonical_order(marks: &mut [char]) {
+    loop {
+        let mut swapped = false;
+        for j in 1..marks.len() {
+            let (a, b) = (ccc(marks[j - 1]), ccc(marks[j]));
+            if b != 0 && a > b {
+                marks.swap(j - 1, j);
+                swapped = true;
+            }
+        }
+        if !swapped {
+            break;
+        }
     }
 }
 
@@ -86,10 +115,10 @@ pub(crate) fn thai_before(b: &[u8], i: usize) -> Option<char> {
     i.checked_sub(3).and_then(|s| thai_at(b, s))
 }
 
-/// After up to two spaces at `q`, the position of the next byte, when there is at least one.
+/// After the spaces at `q`, the position of the next byte, when there is at least one.
 fn skip_spaces(b: &[u8], q: usize) -> Option<usize> {
     let mut r = q;
-    while r < b.len() && b[r] == b' ' && r - q < 2 {
+    while r < b.len() && b[r] == b' ' {
         r += 1;
     }
     (r > q).then_some(r)
@@ -162,9 +191,12 @@ pub(crate) fn pass(src: &str, opts: &Options) -> Option<PassOut> {
             let q = i + 3;
             let (next, space) = class_at(b, q);
             i = if space || next == MARK || next == FOLLOW {
-                match thai_at(b, i) {
-                    Some(c) => cluster(src, i, c, opts, &mut rw, &mut buf),
-                    None => q,
+                match well_formed(b, q) {
+                    Some(end) => end,
+                    None => match thai_at(b, i) {
+                        Some(c) => cluster(src, i, c, opts, &mut rw, &mut buf),
+                        None => q,
+                    },
                 }
             } else {
                 q
@@ -175,6 +207,21 @@ pub(crate) fn pass(src: &str, opts: &Options) -> Option<PassOut> {
             i += 3;
             continue;
         };
+        if opts.marks
+            && class == MARK
+            && (i == 0 || matches!(b[i - 1], b' ' | b'\n' | b'\r' | b'\t'))
+        {
+            // A dangling mark (at a line start or after a space, not joinable to a
+            // consonant): removed, as PyThaiNLP `remove_dangling` does.
+            let mut j = i + 3;
+            while class_at(b, j).0 == MARK {
+                j += 3;
+            }
+            rw.mark_dirty(); // the spaces around it may now need folding
+            rw.replace(i..j, "", RepairKind::MarkOrder);
+            i = j;
+            continue;
+        }
         if opts.marks && class == LEAD {
             let mut j = i + 3;
             while thai_at(b, j) == Some(c) {
@@ -189,13 +236,68 @@ pub(crate) fn pass(src: &str, opts: &Options) -> Option<PassOut> {
             i = j;
             continue;
         }
-        if opts.marks && c == LAKKHANGYAO && i > 0 && !matches!(thai_before(b, i), Some(RU | LU)) {
+        let prev = src[..i].chars().next_back();
+        if opts.marks && c == LAKKHANGYAO && !matches!(prev, None | Some(RU | LU | '\n' | '\r')) {
             rw.mark_dirty(); // the new SARA AA may double the one before it
             rw.replace(i..i + 3, "\u{0E32}", RepairKind::MarkOrder);
+            i += 3;
+            continue;
+        }
+        // Marks or a following vowel after a character that is not a consonant (a leading
+        // vowel, a letter of another script): the same ordering rules, with that character
+        // as the base ("เา้" -> "เ้า").
+        if let Some(p) = prev.filter(|p| !matches!(p, ' ' | '\n' | '\r' | '\t')) {
+            let start = i - p.len_utf8();
+            if (class == MARK || class == FOLLOW) && start >= rw.done() {
+                let edits = rw.edit_count();
+                i = cluster(src, start, p, opts, &mut rw, &mut buf).max(i + 3);
+                if rw.edit_count() > edits {
+                    // rare garbage ("ำํา" -> "ำำ"): the result may need another look
+                    rw.mark_dirty();
+                }
+                continue;
+            }
         }
         i += 3;
     }
     rw.finish()
+}
+
+/// The end of a cluster tail starting at `q` (right after a consonant) when it is plainly
+/// canonical, so [`cluster`] need not look at it: marks in strictly increasing rank, no
+/// NIKHAHIT, then at most one following vowel (not LAKKHANGYAO) that is not followed by a
+/// mark, another following vowel or a space; no space before the tail.
+#[inline]
+fn well_formed(b: &[u8], q: usize) -> Option<usize> {
+    let mut r = q;
+    let mut last_rank = None;
+    loop {
+        let (class, space) = class_at(b, r);
+        if space {
+            return None;
+        }
+        if class != MARK {
+            break;
+        }
+        let m = thai_at(b, r)?;
+        let k = rank(m);
+        if m == NIKHAHIT || last_rank.is_some_and(|l| l >= k) {
+            return None;
+        }
+        last_rank = Some(k);
+        r += 3;
+    }
+    if class_at(b, r).0 == FOLLOW {
+        if thai_at(b, r) == Some(LAKKHANGYAO) {
+            return None;
+        }
+        r += 3;
+        let (class, space) = class_at(b, r);
+        if class == MARK || class == FOLLOW || space {
+            return None;
+        }
+    }
+    Some(r)
 }
 
 /// Canonicalise the cluster of the consonant `base` at `start`; returns the end of what
@@ -209,7 +311,7 @@ fn cluster(
     buf: &mut String,
 ) -> usize {
     let b = src.as_bytes();
-    let mut q = start + 3;
+    let mut q = start + base.len_utf8();
     // Fast exit: the next character is plain (not a mark, space, or following vowel).
     match (b.get(q), thai_at(b, q)) {
         (Some(b' '), _) => {}
@@ -285,6 +387,14 @@ fn cluster(
         loop {
             match thai_at(b, q) {
                 Some(x) if x == f && opts.marks => q += 3,
+                // "กา า  า" -> "กา": the same following vowel again after spaces
+                None if opts.marks
+                    && b.get(q) == Some(&b' ')
+                    && skip_spaces(b, q).is_some_and(|r| thai_at(b, r) == Some(f)) =>
+                {
+                    q = skip_spaces(b, q).unwrap_or(q) + 3;
+                    dirty = true;
+                }
                 Some(SARA_AA) if f == SARA_AM && opts.sara_am => {
                     sara_am = true;
                     q += 3;
@@ -319,6 +429,7 @@ fn cluster(
     }
     if opts.marks {
         marks.sort_by_key(|&m| rank(m)); // stable: original order within a rank
+        canonical_order(marks);
         let mut k = 0;
         for j in 0..n {
             let m = marks[j];
@@ -344,7 +455,9 @@ fn cluster(
             RepairKind::MarkOrder
         };
         rw.replace(start..q, buf, kind);
-        if dirty {
+        // Marks left after the rewritten cluster (after its following vowel) can only be
+        // looked at in the next round.
+        if dirty || matches!(class_at(b, q).0, MARK | FOLLOW) {
             rw.mark_dirty();
         }
     }
@@ -391,6 +504,21 @@ mod tests {
             // spaces before a combining mark
             ("นั ้น", "นั้น"),
             ("พ ุ่ม", "พุ่ม"),
+            ("ก    ่", "ก่"),
+            // dangling marks at a line start or after a space (PyThaiNLP remove_dangling)
+            ("\u{0E48}ก", "ก"),
+            ("\u{0E48}\u{0E49}ก", "ก"),
+            ("คำ \u{0E48}ที่สอง", "คำ ที่สอง"),
+            ("ก\n\u{0E31}น", "ก\nน"),
+            // repeated following vowels, also across spaces
+            ("กาา", "กา"),
+            ("กา า  า  า", "กา"),
+            ("กา าาะา", "กาะา"),
+            ("นๅคา", "นาคา"),
+            ("กะ\u{0E48}", "ก\u{0E48}ะ"),
+            ("ก\u{0E48}\u{0E49}\u{0E48}\u{0E49}", "ก\u{0E49}"),
+            // canonical combining classes respected: PHINTHU (9) before SARA U (103)
+            ("ก\u{0E38}\u{0E4C}\u{0E3A}", "ก\u{0E3A}\u{0E38}\u{0E4C}"),
             ("ต ้องการ", "ต้องการ"),
             // LAKKHANGYAO
             ("มหาๅ", "มหาา"),
@@ -408,9 +536,9 @@ mod tests {
             "ภาษาไทย ก้ำกึ่ง น้ำ ที่ ผู้ใหญ่ สำหรับ กั้น",
             "ไป าก",
             "ก า",
-            "๑ ่",
+            "๑่",
             "ตัง้",
-            "abc ่",
+            "abc่",
             "ป่ า",
         ] {
             assert_eq!(run(s, &o), s, "{s}");

@@ -3,7 +3,8 @@
 //! came from, so spans always point into the original text.
 //!
 //! ```text
-//! raw ─▶ zero-width ─▶ entities ─▶ PUA ─▶ NFC ─▶ spaces ─▶ marks ─▶ SARA AM words ─▶ digits
+//! raw ─▶ zero-width ─▶ entities ─▶ PUA ─▶ NFC ─▶ spaces ─▶ SARA AM space join ─▶ marks
+//!     ─▶ SARA AM word lists ─▶ digits
 //!         (each pass copies unchanged runs in bulk and records its edits as one layer;
 //!          a pass's output only feeds later passes, except where it says so ("dirty"):
 //!          then the passes run again until nothing dirty changes, so repair is idempotent)
@@ -35,7 +36,7 @@ pub use offset_map::OffsetMap;
 pub use pua::pua_to_thai;
 pub use zero_width::is_zero_width;
 
-use offset_map::{Layer, PassOut};
+use offset_map::{give_back, Layer, PassOut};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -154,19 +155,21 @@ enum Step {
     Pua,
     Nfc,
     Spaces,
+    SaraAmJoin,
     Marks,
-    SaraAmWords,
+    SaraAmPairs,
     Digits,
 }
 
-const STEPS: [Step; 8] = [
+const STEPS: [Step; 9] = [
     Step::ZeroWidth,
     Step::Entities,
     Step::Pua,
     Step::Nfc,
     Step::Spaces,
+    Step::SaraAmJoin,
     Step::Marks,
-    Step::SaraAmWords,
+    Step::SaraAmPairs,
     Step::Digits,
 ];
 
@@ -182,7 +185,8 @@ fn run_step(step: Step, text: &str, opts: &Options) -> Option<PassOut> {
         Step::Pua if opts.pua => pua::pass(text),
         Step::Nfc if opts.nfc => nfc::pass(text),
         Step::Marks => marks::pass(text, opts),
-        Step::SaraAmWords => sara_am::pass(text, opts),
+        Step::SaraAmPairs => sara_am::pass_pairs(text, opts),
+        Step::SaraAmJoin => sara_am::pass_join(text, opts),
         Step::Digits if opts.digits => digits::pass(text),
         Step::Spaces if opts.fold_spaces => spaces::pass(text),
         _ => None,
@@ -198,7 +202,9 @@ fn run_passes<'a>(raw: &'a str, opts: &Options, mut layer: impl FnMut(&PassOut))
             if let Some(p) = run_step(step, &cur, opts) {
                 dirty |= p.dirty;
                 layer(&p);
-                cur = Cow::Owned(p.text);
+                if let Cow::Owned(old) = std::mem::replace(&mut cur, Cow::Owned(p.text)) {
+                    give_back(old);
+                }
             }
         }
         if !dirty {

@@ -10,7 +10,29 @@
 //! mapped range covers the whole replaced raw text.
 
 use super::RepairKind;
+use std::cell::RefCell;
 use std::ops::Range;
+
+thread_local! {
+    /// One spare output buffer per thread: passes reuse the text an earlier pass no longer
+    /// needs instead of allocating (and page-faulting) a fresh block each time.
+    static SPARE: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Hand a no longer needed text buffer back for the next pass to write into.
+pub(crate) fn give_back(mut s: String) {
+    s.clear();
+    SPARE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.as_ref().is_none_or(|x| x.capacity() < s.capacity()) {
+            *c = Some(s);
+        }
+    });
+}
+
+fn take_spare() -> String {
+    SPARE.with(|c| c.borrow_mut().take()).unwrap_or_default()
+}
 
 /// One replacement made by a pass: `src` bytes of its input became `out` bytes of its output.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -196,6 +218,11 @@ impl<'a> Rewriter<'a> {
         self.dirty = true;
     }
 
+    /// Number of replacements so far.
+    pub fn edit_count(&self) -> usize {
+        self.edits.len()
+    }
+
     /// Bytes of the input already consumed (copied or replaced).
     pub fn done(&self) -> usize {
         self.done
@@ -205,6 +232,7 @@ impl<'a> Rewriter<'a> {
     pub fn replace(&mut self, range: Range<usize>, with: &str, kind: RepairKind) {
         debug_assert!(range.start >= self.done && range.end >= range.start);
         if self.out.capacity() == 0 {
+            self.out = take_spare();
             self.out.reserve(self.src.len() + 16);
         }
         self.out.push_str(&self.src[self.done..range.start]);

@@ -16,7 +16,9 @@
 //! must not start right after a leading vowel, and a dictionary word that contains the
 //! wrong form (listed in the data as "protect") blocks the rewrite.
 
-use super::marks::{is_consonant, is_follow_vowel, is_lead_vowel, is_mark, thai_at, thai_before};
+use super::marks::{
+    is_consonant, is_follow_vowel, is_lead_vowel, is_mark, is_tone, thai_at, thai_before,
+};
 use super::offset_map::{PassOut, Rewriter};
 use super::{Options, RepairKind};
 use std::collections::HashMap;
@@ -249,6 +251,9 @@ fn pair_match(
     vowel_len: usize,
     idx: &Index,
 ) -> Option<(Range<usize>, &'static str)> {
+    // For the swapped list, a real word with this SARA AM that runs past the match
+    // ("ระห่ำ" around "ห่ำ", "ข่าวสำคัญ") keeps it.
+    let check_words = std::ptr::eq(idx, swapped_index());
     let b = src.as_bytes();
     if !idx.may_match(b, p, vowel_len) {
         return None;
@@ -272,13 +277,48 @@ fn pair_match(
             let ok = after.starts_with(e.right)
                 && ends_syllable(b, end)
                 && starts_syllable(b, start)
-                && !protected(src, start, e);
-            if ok && best.as_ref().map_or(true, |(r, _)| end - start > r.len()) {
+                && !protected(src, start, e)
+                && !(check_words && am_word_runs_past(src, p, start..end));
+            if ok && best.as_ref().is_none_or(|(r, _)| end - start > r.len()) {
                 best = Some((start..end, e.fix));
             }
         }
     }
     best
+}
+
+/// True when a word of the SARA AM list matches the text around the SARA AM at `p` and
+/// runs past `range` on either side.
+fn am_word_runs_past(src: &str, p: usize, range: Range<usize>) -> bool {
+    let idx = words_index();
+    let b = src.as_bytes();
+    let Some(after) = src.get(p + 3..) else {
+        return false;
+    };
+    let mut node = 0;
+    let mut start = p;
+    while let Some(c) = thai_before(b, start) {
+        let Some(next) = idx.child(node, c) else {
+            break;
+        };
+        node = next;
+        start -= 3;
+        for e in idx.trie[node]
+            .ids
+            .iter()
+            .map(|&id| &idx.entries[id as usize])
+        {
+            let end = p + 3 + e.right.len();
+            if after.starts_with(e.right)
+                && (start < range.start || end > range.end)
+                && ends_syllable(b, end)
+                && starts_syllable(b, start)
+            {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// A broken SARA AM: one or two spaces then SARA AA, right after a consonant or a mark.
@@ -386,7 +426,7 @@ fn join_match(src: &str, i: usize, aa_end: usize) -> Option<Vec<Range<usize>>> {
             if context < 3 && !delimited {
                 continue;
             }
-            if best.as_ref().map_or(true, |(n, _)| context > *n) {
+            if best.as_ref().is_none_or(|(n, _)| context > *n) {
                 best = Some((context, spots));
             }
         }
@@ -425,7 +465,7 @@ fn join_match_back(src: &str, i: usize, aa_end: usize) -> Option<(usize, Vec<Ran
                 continue;
             }
             let context = e.whole.chars().count() - 1;
-            if best.as_ref().map_or(true, |(n, _)| context > *n) {
+            if best.as_ref().is_none_or(|(n, _)| context > *n) {
                 best = Some((context, spots));
             }
         }
@@ -444,9 +484,11 @@ fn swapped_would_revert(src: &str, (range, fix): &(Range<usize>, &'static str)) 
     let fix_at = window.len();
     window.push_str(fix);
     window.push_str(&src[range.end..hi]);
-    let wb = window.as_bytes();
-    memchr::memmem::find_iter(&wb[fix_at..fix_at + fix.len()], SARA_AM_BYTES)
-        .any(|k| pair_match(&window, fix_at + k, 3, swapped_index()).is_some())
+    let fix_end = fix_at + fix.len();
+    memchr::memmem::find_iter(window.as_bytes(), SARA_AM_BYTES).any(|k| {
+        pair_match(&window, k, 3, swapped_index())
+            .is_some_and(|(r, _)| r.start < fix_end && fix_at < r.end)
+    })
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -456,36 +498,25 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// The repair pass.
-pub(crate) fn pass(src: &str, opts: &Options) -> Option<PassOut> {
+/// True when the text after a rewrite ending at `end` (after any spaces) starts with a
+/// following vowel or a mark, which the mark rules may merge with the rewritten vowel.
+fn feeds_marks(b: &[u8], end: usize) -> bool {
+    let mut r = end;
+    while b.get(r) == Some(&b' ') {
+        r += 1;
+    }
+    thai_at(b, r).is_some_and(|c| is_mark(c) || is_follow_vowel(c))
+}
+
+/// The word-list pass: swapped and lost SARA AM ("ควำม" -> "ความ", "ดาเนิน" -> "ดำเนิน").
+pub(crate) fn pass_pairs(src: &str, opts: &Options) -> Option<PassOut> {
     let b = src.as_bytes();
     let mut edits: Vec<(Range<usize>, &'static str)> = Vec::new();
     let mut dirty = false;
-    if opts.sara_am {
-        let finder = memchr::memmem::Finder::new(" \u{0E32}".as_bytes());
-        for k in finder.find_iter(b) {
-            // k is the last space before SARA AA; the run may start one space earlier.
-            let i = if k > 0 && b[k - 1] == b' ' { k - 1 } else { k };
-            if broken_am_at(b, i) != Some(k + 4) {
-                continue;
-            }
-            if let Some(spots) = join_match(src, i, k + 4) {
-                for r in spots {
-                    // The new SARA AM may feed the mark rules (a mark before or after it)
-                    // or a swapped-list word: then the pipeline takes another round.
-                    dirty |= thai_before(b, r.start).is_some_and(is_mark)
-                        || thai_at(b, r.end).is_some_and(|c| is_mark(c) || is_follow_vowel(c))
-                        || (opts.sara_am_swapped
-                            && swapped_would_revert(src, &(r.clone(), SARA_AM)));
-                    edits.push((r, SARA_AM));
-                }
-            }
-        }
-    }
     if opts.sara_am_swapped {
         for p in memchr::memmem::find_iter(b, SARA_AM_BYTES) {
             if let Some(m) = pair_match(src, p, 3, swapped_index()) {
-                dirty |= opts.sara_am_lost;
+                dirty |= opts.sara_am_lost || feeds_marks(b, m.0.end);
                 edits.push(m);
             }
         }
@@ -496,10 +527,117 @@ pub(crate) fn pass(src: &str, opts: &Options) -> Option<PassOut> {
                 if opts.sara_am_swapped && swapped_would_revert(src, &m) {
                     continue;
                 }
+                dirty |= feeds_marks(b, m.0.end);
                 edits.push(m);
             }
         }
     }
+    write(src, edits, dirty)
+}
+
+/// The space-join pass: "ส าหรับ" -> "สำหรับ" where the result is a known word.
+pub(crate) fn pass_join(src: &str, opts: &Options) -> Option<PassOut> {
+    if !opts.sara_am {
+        return None;
+    }
+    let b = src.as_bytes();
+    let mut edits: Vec<(Range<usize>, &'static str)> = Vec::new();
+    let mut dirty = false;
+    let finder = memchr::memmem::Finder::new(" \u{0E32}".as_bytes());
+    for k in finder.find_iter(b) {
+        // k is the last space before SARA AA; the run may start one space earlier.
+        let i = if k > 0 && b[k - 1] == b' ' { k - 1 } else { k };
+        if broken_am_at(b, i) != Some(k + 4) {
+            continue;
+        }
+        if let Some(spots) = join_match(src, i, k + 4) {
+            for r in spots {
+                // The new SARA AM may feed the mark rules (a mark before or after it) or
+                // a swapped-list word: then the pipeline takes another round.
+                dirty |= thai_before(b, r.start).is_some_and(is_mark)
+                    || thai_at(b, r.end).is_some_and(|c| is_mark(c) || is_follow_vowel(c))
+                    || (opts.sara_am_swapped && swapped_would_revert(src, &(r.clone(), SARA_AM)));
+                edits.push((r, SARA_AM));
+            }
+        }
+    }
+    // "น ้า": the NIKHAHIT glyph lost before a tone mark ("น้ำ" drawn as น, ํ, ้, า).
+    // Candidates: a space followed by a character of U+0E40..U+0E7F (E0 B9 xx).
+    for k in memchr::memmem::find_iter(b, b" \xE0\xB9") {
+        let t = k + 1;
+        let Some(tone) = thai_at(b, t).filter(|&t| is_tone(t)) else {
+            continue;
+        };
+        let p = t + 3;
+        if b.get(p..p + 3) != Some(SARA_AA_BYTES) {
+            continue;
+        }
+        let mut i = t;
+        while i > 0 && b[i - 1] == b' ' && t - i < 2 {
+            i -= 1;
+        }
+        if i == t || !thai_before(b, i).is_some_and(is_consonant) {
+            continue;
+        }
+        if let Some(with) = join_tone_match(src, i, tone, p + 3) {
+            edits.push((i..p + 3, with));
+        }
+    }
+    write(src, edits, dirty)
+}
+
+/// Tone mark + SARA AM, for the spot a "น ้า" join rewrites.
+const TONE_AM: [&str; 4] = [
+    "\u{0E48}\u{0E33}",
+    "\u{0E49}\u{0E33}",
+    "\u{0E4A}\u{0E33}",
+    "\u{0E4B}\u{0E33}",
+];
+
+/// For "C␠T า" (consonant, spaces, tone mark, SARA AA ending at `aa_end`): tone + SARA AM
+/// when a word containing "C T ำ" matches there with the same context rules as the plain
+/// join.
+fn join_tone_match(src: &str, i: usize, tone: char, aa_end: usize) -> Option<&'static str> {
+    let idx = words_index();
+    let b = src.as_bytes();
+    let mut best: Option<usize> = None;
+    let mut left = 3;
+    while left <= idx.max_left && left <= i {
+        let Some(l) = src.get(i - left..i) else {
+            left += 3;
+            continue;
+        };
+        let key = format!("{l}{tone}");
+        for e in idx.get_left(&key) {
+            let mut spots = Vec::new();
+            let Some(end) = match_fwd(src, aa_end, e.right, &mut spots) else {
+                continue;
+            };
+            let start = i - left;
+            if !spots.is_empty() || !ends_syllable(b, end) || !starts_syllable(b, start) {
+                continue;
+            }
+            let context = e.whole.chars().count().saturating_sub(1);
+            let delimited = !thai_before(b, start).is_some_and(is_thai_letter)
+                && !thai_at(b, end).is_some_and(is_thai_letter);
+            if (context >= 3 || delimited) && best.is_none_or(|n| context > n) {
+                best = Some(context);
+            }
+        }
+        left += 3;
+    }
+    best?;
+    TONE_AM
+        .get((tone as u32).checked_sub(0x0E48)? as usize)
+        .copied()
+}
+
+/// Write sorted, non-overlapping `edits` (an overlapping one is left for the next round).
+fn write(
+    src: &str,
+    mut edits: Vec<(Range<usize>, &'static str)>,
+    mut dirty: bool,
+) -> Option<PassOut> {
     if edits.is_empty() {
         return None;
     }
@@ -523,9 +661,10 @@ mod tests {
     use super::*;
 
     fn run(input: &str, opts: &Options) -> String {
-        pass(input, opts)
+        let once = pass_pairs(input, opts)
             .map(|p| p.text)
-            .unwrap_or_else(|| input.to_string())
+            .unwrap_or_else(|| input.to_string());
+        pass_join(&once, opts).map(|p| p.text).unwrap_or(once)
     }
 
     #[test]
@@ -547,6 +686,8 @@ mod tests {
             ("น้ า", "น้ำ"),
             ("ท า", "ทำ"),
             ("ส  าคัญ", "สำคัญ"),
+            ("น ้า", "น้ำ"),
+            ("น ้าท่วม", "น้ำท่วม"),
         ];
         for (input, want) in cases {
             assert_eq!(run(input, &o), want, "{input}");
@@ -582,6 +723,10 @@ mod tests {
                 "สำนักงาน ดำเนินการ ทำงาน กำไร ตำบล กำราบ",
                 "สำนักงาน ดำเนินการ ทำงาน กำไร ตำบล กำราบ",
             ),
+            (
+                "สีดำ ข่าวสำคัญ บ้าระห่ำ วันรำลึก ครอบงำนักการเมือง",
+                "สีดำ ข่าวสำคัญ บ้าระห่ำ วันรำลึก ครอบงำนักการเมือง",
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(run(input, &o), want, "{input}");
@@ -607,7 +752,6 @@ mod tests {
             ("จานวน", "จำนวน"),
             ("ตาบล", "ตำบล"),
             ("การ ความ งาน ตาม", "การ ความ งาน ตาม"),
-            ("บิดาเนิน", "บิดาเนิน"),
         ];
         for (input, want) in cases {
             assert_eq!(run(input, &on), want, "{input}");

@@ -30,6 +30,8 @@ impl BoxState {
 pub enum SymbolFont {
     Wingdings,
     Wingdings2,
+    /// Adobe Symbol (bullets and math signs in Word lists).
+    Symbol,
     Other,
 }
 
@@ -52,6 +54,8 @@ impl SymbolFont {
             SymbolFont::Other
         } else if norm.starts_with("wingdings") {
             SymbolFont::Wingdings
+        } else if norm == "symbol" || norm == "symbolmt" {
+            SymbolFont::Symbol
         } else {
             SymbolFont::Other
         }
@@ -71,6 +75,9 @@ pub fn classify(font: SymbolFont, text: &str, code: Option<u32>) -> Option<BoxSt
             '\u{2612}' | '\u{1F5F7}' | '\u{2327}' => return Some(BoxState::Crossed),
             _ => {}
         }
+    }
+    if font == SymbolFont::Symbol {
+        return None;
     }
     if font == SymbolFont::Other {
         // A symbol-font code point kept by a substitute font (LibreOffice draws
@@ -112,6 +119,38 @@ pub fn substitute_letter(text: &str) -> Option<BoxState> {
         "\u{FD}" | "S" | "T" => Some(BoxState::Crossed),
         _ => None,
     }
+}
+
+/// Readable text for the other symbol-font glyphs ITA reports use (check marks without a
+/// box, list bullets), which otherwise come out as private-use U+F0xx or Latin-1 letters.
+pub fn symbol_text(font: SymbolFont, text: &str) -> Option<&'static str> {
+    let mut chars = text.chars();
+    let c = chars.next()? as u32;
+    if chars.next().is_some() {
+        return None;
+    }
+    let pua = (0xF020..=0xF0FF).contains(&c);
+    let byte = if pua { c & 0xFF } else { c };
+    Some(match (font, byte) {
+        (SymbolFont::Wingdings, 0xFC) => "\u{2713}",
+        (SymbolFont::Wingdings, 0xFB) => "\u{2717}",
+        (SymbolFont::Wingdings, 0x9F | 0x6C) => "\u{25CF}",
+        (SymbolFont::Wingdings, 0xA7 | 0x6E) => "\u{25AA}",
+        (SymbolFont::Wingdings, 0x76) => "\u{2756}",
+        (SymbolFont::Wingdings, 0xD8) => "\u{27A2}",
+        (SymbolFont::Wingdings2, 0x50) => "\u{2713}",
+        (SymbolFont::Wingdings2, 0x4F) => "\u{2717}",
+        (SymbolFont::Symbol, 0xB7) => "\u{2022}",
+        (SymbolFont::Symbol, 0xD7) => "\u{00D7}",
+        (SymbolFont::Symbol, 0xAE) => "\u{2192}",
+        (SymbolFont::Symbol, 0xB0) => "\u{00B0}",
+        // U+F0xx in an unknown (substitute) font: the Wingdings check marks and the
+        // Symbol bullet, the only ones common enough to guess.
+        (SymbolFont::Other, 0xFC) if pua => "\u{2713}",
+        (SymbolFont::Other, 0xFB) if pua => "\u{2717}",
+        (SymbolFont::Other, 0xB7) if pua => "\u{2022}",
+        _ => return None,
+    })
 }
 
 /// A check mark without a box (drawn over an empty box by some authors).
@@ -281,10 +320,29 @@ mod tests {
             (Other, "\u{F0FE}", None, Some(Ticked)),
             (Other, "\u{F0A8}", None, Some(Empty)),
             (Other, "\u{F0B7}", None, None),
+            (Symbol, "\u{F0B7}", None, None),
         ];
         for (f, t, c, want) in cases {
             assert_eq!(classify(*f, t, *c), *want, "{f:?} {t:?} {c:?}");
         }
+    }
+
+    #[test]
+    fn symbol_texts() {
+        use SymbolFont::*;
+        for (f, t, want) in [
+            (Wingdings, "\u{F0FC}", Some("✓")),
+            (Wingdings, "\u{FC}", Some("✓")),
+            (Wingdings2, "P", Some("✓")),
+            (Symbol, "\u{F0B7}", Some("•")),
+            (Other, "\u{F0B7}", Some("•")),
+            (Other, "\u{B7}", None),
+            (Other, "P", None),
+            (Wingdings, "ab", None),
+        ] {
+            assert_eq!(symbol_text(f, t), want, "{f:?} {t:?}");
+        }
+        assert!(is_tick_mark(Other, "✓"));
     }
 
     #[test]

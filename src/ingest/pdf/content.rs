@@ -316,7 +316,7 @@ impl<'a> Lexer<'a> {
                 && d[self.pos + 1] == b'I'
                 && (self.pos == 0 || is_white(d[self.pos - 1]))
                 && d.get(self.pos + 2)
-                    .map_or(true, |&b| is_white(b) || is_delim(b))
+                    .is_none_or(|&b| is_white(b) || is_delim(b))
             {
                 self.pos += 2;
                 return;

@@ -400,6 +400,12 @@ impl Font {
         let unmapped = text.is_none();
         let text = text.unwrap_or_else(|| "\u{FFFD}".to_string());
         let checkbox = classify(self.symbol, &text, (!self.composite).then_some(code));
+        let text = match checkbox {
+            None => super::checkboxes::symbol_text(self.symbol, &text)
+                .map(String::from)
+                .unwrap_or(text),
+            Some(_) => text,
+        };
         CodeInfo {
             text,
             width,

@@ -52,6 +52,8 @@ pub struct PageContent {
     pub images: usize,
     /// The content could not be read to its end.
     pub truncated: bool,
+    /// The time budget ran out while reading the page.
+    pub timed_out: bool,
     pub(crate) ops: usize,
 }
 
@@ -120,6 +122,7 @@ pub struct Interpreter<'d> {
     cur: (f64, f64),
     start: (f64, f64),
     forms: Vec<ObjectId>,
+    deadline: Option<std::time::Instant>,
 }
 
 /// A named resource (`/Font`, `/XObject`, `/Properties`) of a resource dictionary.
@@ -168,7 +171,18 @@ impl<'d> Interpreter<'d> {
             cur: (0.0, 0.0),
             start: (0.0, 0.0),
             forms: Vec::new(),
+            deadline: None,
         }
+    }
+
+    /// Stop reading (and mark the page truncated) after this instant.
+    pub fn set_deadline(&mut self, deadline: Option<std::time::Instant>) {
+        self.deadline = deadline;
+    }
+
+    /// Start from `m` instead of the identity (turns rotated pages upright).
+    pub fn set_base_ctm(&mut self, m: [f64; 6]) {
+        self.gs.ctm = m;
     }
 
     pub fn finish(mut self) -> PageContent {
@@ -184,6 +198,13 @@ impl<'d> Interpreter<'d> {
             self.out.ops += 1;
             if self.out.ops > MAX_OPS {
                 self.out.truncated = true;
+                break;
+            }
+            if self.out.ops % 4096 == 0
+                && self.deadline.is_some_and(|d| std::time::Instant::now() > d)
+            {
+                self.out.truncated = true;
+                self.out.timed_out = true;
                 break;
             }
             self.op(op, &operands, resources);

@@ -187,7 +187,7 @@ fn find_base(out: &[Item], mark: &Glyph) -> Option<usize> {
         } else {
             0
         };
-        if rank > 0 && best.map_or(true, |(r, _)| rank > r) {
+        if rank > 0 && best.is_none_or(|(r, _)| rank > r) {
             best = Some((rank, i));
         }
     }
@@ -511,9 +511,12 @@ fn aligned_gutters(lines: &[Vec<Item>]) -> Vec<(f64, f64)> {
 /// Column-alignment fallback for tables without rulings: the longest run of at least
 /// three consecutive, closely spaced lines from `start` that keeps at least two common
 /// gutters (three columns). Returns the end of the run and its gutters.
-fn aligned_block(lines: &[Vec<Item>], start: usize) -> Option<(usize, Vec<(f64, f64)>)> {
+///
+/// The first value is where the aligned run ends (at least `start + 1`), so that a long
+/// run that is not a table is not searched again from each of its lines.
+fn aligned_block(lines: &[Vec<Item>], start: usize) -> (usize, Option<Vec<(f64, f64)>>) {
     if lines.len() > 400 {
-        return None;
+        return (start + 1, None);
     }
     let mut end = start + 1;
     let mut best = None;
@@ -551,7 +554,10 @@ fn aligned_block(lines: &[Vec<Item>], start: usize) -> Option<(usize, Vec<(f64, 
             best = Some((end, g));
         }
     }
-    best
+    match best {
+        Some((e, g)) => (e, Some(g)),
+        None => (end, None),
+    }
 }
 
 /// One row of an aligned block: top, left, and per column the line pieces.
@@ -624,6 +630,23 @@ fn block_rows(lines: &[Vec<Item>], gutters: &[(f64, f64)]) -> Vec<OutLine> {
     out
 }
 
+/// One free line as an output line (skipped when empty).
+fn plain_line(out: &mut Vec<OutLine>, line: &[Item]) {
+    let mut b = Builder::default();
+    build_line(&mut b, line, true);
+    let (text, boxes) = b.finish();
+    if text.is_empty() {
+        return;
+    }
+    out.push(OutLine {
+        text,
+        boxes,
+        table_first_row: false,
+        top: line_top(line),
+        left: line.first().map(|i| i.bbox[0]).unwrap_or(0.0),
+    });
+}
+
 /// Lay out a page.
 pub fn layout(content: PageContent, extra: Vec<Glyph>) -> Vec<OutLine> {
     let tables = find_tables(&content);
@@ -658,26 +681,17 @@ pub fn layout(content: PageContent, extra: Vec<Glyph>) -> Vec<OutLine> {
     let lines = group_lines(free);
     let mut i = 0;
     while i < lines.len() {
-        if let Some((end, gutters)) = aligned_block(&lines, i) {
+        let (end, table) = aligned_block(&lines, i);
+        if let Some(gutters) = table {
             out.extend(block_rows(&lines[i..end], &gutters));
             i = end;
             continue;
         }
-        let line = &lines[i];
-        i += 1;
-        let mut b = Builder::default();
-        build_line(&mut b, line, true);
-        let (text, boxes) = b.finish();
-        if text.is_empty() {
-            continue;
+        let until = if end - i >= 3 { end } else { i + 1 };
+        for line in &lines[i..until] {
+            plain_line(&mut out, line);
         }
-        out.push(OutLine {
-            text,
-            boxes,
-            table_first_row: false,
-            top: line_top(line),
-            left: line.first().map(|i| i.bbox[0]).unwrap_or(0.0),
-        });
+        i = until;
     }
     for (ti, t) in tables.iter().enumerate() {
         let ncols = t.xs.len() - 1;

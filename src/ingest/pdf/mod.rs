@@ -31,6 +31,9 @@ pub struct PdfOptions {
     pub max_stream_bytes: usize,
     /// Most pages read.
     pub max_pages: usize,
+    /// Time budget for one document, in seconds; the pages read by then are kept and the
+    /// document is flagged `timeout`.
+    pub max_seconds: f64,
 }
 
 impl Default for PdfOptions {
@@ -38,6 +41,7 @@ impl Default for PdfOptions {
         PdfOptions {
             max_stream_bytes: 64 * 1024 * 1024,
             max_pages: 5000,
+            max_seconds: 120.0,
         }
     }
 }
@@ -137,6 +141,52 @@ fn page_resources<'a>(doc: &'a Document, page: &'a Dictionary) -> Option<&'a Dic
     None
 }
 
+/// An inheritable page attribute (`/Rotate`, `/MediaBox`), along `/Parent` (bounded).
+fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    let mut cur = page;
+    for _ in 0..32 {
+        if let Ok(o) = cur.get_deref(key, doc) {
+            return Some(o);
+        }
+        cur = cur
+            .get_deref(b"Parent", doc)
+            .and_then(Object::as_dict)
+            .ok()?;
+    }
+    None
+}
+
+/// The matrix that shows a page upright: `/Rotate` 90, 180 or 270 turned back within its
+/// `/MediaBox`, so text runs left to right. Boxes of rotated pages are given in that
+/// upright frame (what the reader sees), still in points from the bottom-left.
+fn upright_matrix(doc: &Document, page: &Dictionary) -> [f64; 6] {
+    let rotate = inherited(doc, page, b"Rotate")
+        .and_then(|o| o.as_i64().ok())
+        .unwrap_or(0)
+        .rem_euclid(360);
+    let mb: Vec<f64> = inherited(doc, page, b"MediaBox")
+        .and_then(|o| o.as_array().ok())
+        .map(|a| {
+            a.iter()
+                .filter_map(|o| o.as_float().ok())
+                .map(f64::from)
+                .collect()
+        })
+        .unwrap_or_default();
+    let [x0, y0, x1, y1] = match mb.as_slice() {
+        [a, b, c, d] if [a, b, c, d].iter().all(|v| v.is_finite()) => {
+            [a.min(*c), b.min(*d), a.max(*c), b.max(*d)]
+        }
+        _ => [0.0, 0.0, 612.0, 792.0],
+    };
+    match rotate {
+        90 => [0.0, -1.0, 1.0, 0.0, -y0, x1],
+        180 => [-1.0, 0.0, 0.0, -1.0, x1, y1],
+        270 => [0.0, 1.0, -1.0, 0.0, y1, -x0],
+        _ => [1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
+    }
+}
+
 /// The page's content streams concatenated (space-separated), each inflated with the cap.
 fn page_content(doc: &Document, page: &Dictionary, max: usize) -> (Vec<u8>, bool) {
     let mut out = Vec::new();
@@ -176,6 +226,26 @@ fn page_content(doc: &Document, page: &Dictionary, max: usize) -> (Vec<u8>, bool
     (out, failed)
 }
 
+/// Words that only exist when a font maps SARA AA to SARA AM (Word's ToUnicode fault):
+/// how many times they occur. No correct Thai word contains these sequences.
+fn sara_am_for_sara_aa<'a>(lines: impl Iterator<Item = &'a str>) -> usize {
+    // Not "ว่ำ": คว่ำ is a word.
+    const BROKEN: [&str; 9] = [
+        "กำร",
+        "ควำม",
+        "ตำม",
+        "งำน",
+        "รำย",
+        "หลำย",
+        "ผ่ำน",
+        "ด้ำน",
+        "ข้ำ",
+    ];
+    lines
+        .map(|l| BROKEN.iter().map(|b| l.matches(b).count()).sum::<usize>())
+        .sum()
+}
+
 /// Widgets and vector squares as checkbox glyphs.
 fn extra_boxes(
     doc: &Document,
@@ -196,8 +266,18 @@ fn extra_boxes(
             unmapped: false,
         });
     };
+    let base = upright_matrix(doc, page);
     for w in checkboxes::page_widgets(doc, page) {
-        push(w.state, w.rect);
+        let [x0, y0, x1, y1] = w.rect;
+        let (ax, ay) = (
+            base[0] * x0 + base[2] * y0 + base[4],
+            base[1] * x0 + base[3] * y0 + base[5],
+        );
+        let (bx, by) = (
+            base[0] * x1 + base[2] * y1 + base[4],
+            base[1] * x1 + base[3] * y1 + base[5],
+        );
+        push(w.state, [ax.min(bx), ay.min(by), ax.max(bx), ay.max(by)]);
     }
     let overlaps =
         |a: &[f64; 4], b: &[f64; 4]| a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
@@ -221,6 +301,7 @@ fn read_page(
     page_id: ObjectId,
     fonts: &mut FontCache,
     opts: &PdfOptions,
+    deadline: Option<std::time::Instant>,
 ) -> PageOut {
     let mut flags = Vec::new();
     let Ok(page) = doc.get_dictionary(page_id) else {
@@ -246,10 +327,19 @@ fn read_page(
             ),
         ));
     }
+    let base = upright_matrix(doc, page);
     let mut interp = Interpreter::new(doc, fonts, opts.max_stream_bytes);
+    interp.set_base_ctm(base);
+    interp.set_deadline(deadline);
     interp.run(&content, page_resources(doc, page));
     let result = interp.finish();
-    if result.truncated {
+    if result.timed_out {
+        flags.push((
+            FlagCode::Timeout,
+            Severity::Warning,
+            format!("time budget of {} s ran out in this page", opts.max_seconds),
+        ));
+    } else if result.truncated {
         flags.push((
             FlagCode::ParseError,
             Severity::Warning,
@@ -270,6 +360,17 @@ fn read_page(
     let images = result.images;
     let extra = extra_boxes(doc, page, &result);
     let lines = layout::layout(result, extra);
+    let suspicious = sara_am_for_sara_aa(lines.iter().map(|l| l.text.as_str()));
+    if suspicious >= 3 {
+        flags.push((
+            FlagCode::UnmappedGlyph,
+            Severity::Warning,
+            format!(
+                "{suspicious} words read with SARA AM where SARA AA belongs (\"กำร\", \"ควำม\"): \
+                 the font's ToUnicode is wrong and its embedded cmap cannot correct it"
+            ),
+        ));
+    }
     if !has_text && images > 0 {
         flags.push((
             FlagCode::NoTextLayer,
@@ -286,6 +387,9 @@ fn read_page(
 
 /// Read a PDF into pages of OCR-style text with word boxes.
 pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<PdfPages, PdfError> {
+    let started = std::time::Instant::now();
+    let deadline = (opts.max_seconds.is_finite() && opts.max_seconds > 0.0)
+        .then(|| started + std::time::Duration::from_secs_f64(opts.max_seconds.min(1e6)));
     let doc = load(bytes, opts)?;
     let mut flags = Vec::new();
     let page_ids: Vec<ObjectId> = catch_unwind(AssertUnwindSafe(|| {
@@ -313,7 +417,22 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<PdfPages, PdfError> {
     let mut any_text = false;
     for (i, id) in page_ids.iter().enumerate() {
         let number = i as u32 + 1;
-        let result = catch_unwind(AssertUnwindSafe(|| read_page(&doc, *id, &mut fonts, opts)));
+        if deadline.is_some_and(|d| std::time::Instant::now() > d) {
+            flags.push(Flag::new(
+                FlagCode::Timeout,
+                Severity::Warning,
+                format!(
+                    "time budget of {} s ran out: pages {number}-{} not read",
+                    opts.max_seconds,
+                    page_ids.len()
+                ),
+                None,
+            ));
+            break;
+        }
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            read_page(&doc, *id, &mut fonts, opts, deadline)
+        }));
         let out = match result {
             Ok(o) => o,
             Err(p) => {
@@ -333,14 +452,15 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<PdfPages, PdfError> {
         any_text |= out.has_text;
         let mut text = String::new();
         let mut boxes = Vec::new();
+        let mut page_headers = Vec::new();
         for line in out.lines {
             if line.table_first_row {
-                // A table's first row equal to an earlier table's first row is a
-                // repeated header.
+                // A table's first row equal to the first row of a table on an earlier
+                // page is a repeated header (Word's "repeat header row").
                 if headers.contains(&line.text) {
                     continue;
                 }
-                headers.push(line.text.clone());
+                page_headers.push(line.text.clone());
             }
             let off = text.len();
             for (r, b) in line.boxes {
@@ -349,6 +469,7 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<PdfPages, PdfError> {
             text.push_str(&line.text);
             text.push('\n');
         }
+        headers.extend(page_headers);
         let mut page = PageText::new(number, text);
         page.boxes = boxes;
         for (code, sev, msg) in out.flags {
@@ -366,4 +487,41 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<PdfPages, PdfError> {
         },
         flags,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sara_am_fault_words() {
+        for (lines, want) in [
+            (vec!["แบบสำรวจควำมพึงพอใจของผู้รับบริกำร"], 2),
+            (vec!["ความพึงพอใจ การให้บริการ", "สำนักงาน ทำงาน คว่ำบาตร"], 0),
+            (vec!["กำรประเมิน", "ตำมมำตรกำร"], 3),
+        ] {
+            assert_eq!(sara_am_for_sara_aa(lines.into_iter()), want);
+        }
+    }
+
+    #[test]
+    fn upright_matrices() {
+        let doc = Document::with_version("1.5");
+        let mut page = Dictionary::new();
+        page.set("MediaBox", vec![0.into(), 0.into(), 100.into(), 200.into()]);
+        for (rot, pt, want) in [
+            (0, (10.0, 20.0), (10.0, 20.0)),
+            (90, (0.0, 200.0), (200.0, 100.0)),
+            (180, (0.0, 0.0), (100.0, 200.0)),
+            (270, (100.0, 0.0), (200.0, 100.0)),
+        ] {
+            page.set("Rotate", rot);
+            let m = upright_matrix(&doc, &page);
+            let got = (
+                m[0] * pt.0 + m[2] * pt.1 + m[4],
+                m[1] * pt.0 + m[3] * pt.1 + m[5],
+            );
+            assert_eq!(got, want, "rotate {rot}");
+        }
+    }
 }

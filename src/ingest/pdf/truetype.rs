@@ -50,7 +50,7 @@ fn parse(font: &[u8]) -> Option<HashMap<u16, char>> {
             (3, 0) => 1,
             _ => continue,
         };
-        if best.map_or(true, |(r, _)| rank > r) {
+        if best.is_none_or(|(r, _)| rank > r) {
             best = Some((rank, off));
         }
     }

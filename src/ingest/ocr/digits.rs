@@ -1,0 +1,584 @@
+//! Number cells of scanned tables re-read from their pixels. Tesseract's Thai model
+//! reads the Thai digits of printed score tables poorly (๙ as ๕ or ส, ๔ as ๕, ๗ as ๒),
+//! so in table columns that hold numbers each cell is cut into glyphs (connected ink
+//! components) and every glyph is matched against reference shapes of ๐-๙ drawn from
+//! free Thai fonts (`thai_digits.tsv`, made by `scripts/make_digit_templates.sh`);
+//! small round marks on the baseline are the decimal point, a lone flat stroke is "-".
+//!
+//! Input: the [`PageImage`], OCR [`Word`]s and the page's vertical rules; output: the
+//! words with those cells' text replaced (one word per cell, box = the glyphs' box).
+
+use super::layout::{visual_lines, Rule, INK};
+use super::raster::PageImage;
+use super::tesseract::Word;
+use std::sync::OnceLock;
+
+/// Side of the normalised glyph grid (must match the template script).
+const GRID: usize = 20;
+
+struct Template {
+    digit: u8,
+    aspect: f32,
+    cells: Vec<f32>,
+}
+
+fn templates() -> &'static [Template] {
+    static T: OnceLock<Vec<Template>> = OnceLock::new();
+    T.get_or_init(|| {
+        include_str!("thai_digits.tsv")
+            .lines()
+            .filter_map(|l| {
+                let f: Vec<&str> = l.split('\t').collect();
+                let digit: u8 = f.get(1)?.parse().ok()?;
+                let aspect: f32 = f.get(2)?.parse().ok()?;
+                let cells: Vec<f32> = f
+                    .get(3)?
+                    .chars()
+                    .map(|c| c.to_digit(16).unwrap_or(0) as f32 / 15.0)
+                    .collect();
+                (cells.len() == GRID * GRID && digit < 10).then(|| Template {
+                    digit,
+                    aspect,
+                    cells: blur(&cells),
+                })
+            })
+            .collect()
+    })
+}
+
+/// 3x3 box blur on the grid, so that a stroke one cell off still matches.
+fn blur(g: &[f32]) -> Vec<f32> {
+    let mut out = vec![0.0; g.len()];
+    for y in 0..GRID {
+        for x in 0..GRID {
+            let (mut s, mut n) = (0.0, 0.0);
+            for dy in -1i32..=1 {
+                for dx in -1i32..=1 {
+                    let (xx, yy) = (x as i32 + dx, y as i32 + dy);
+                    if (0..GRID as i32).contains(&xx) && (0..GRID as i32).contains(&yy) {
+                        s += g[yy as usize * GRID + xx as usize];
+                        n += 1.0;
+                    }
+                }
+            }
+            out[y * GRID + x] = s / n;
+        }
+    }
+    out
+}
+
+/// A connected component of ink: its box and pixels (absolute coordinates).
+#[derive(Debug, Clone)]
+struct Blob {
+    x0: i64,
+    y0: i64,
+    x1: i64,
+    y1: i64,
+    pixels: Vec<(i64, i64)>,
+}
+
+impl Blob {
+    fn w(&self) -> i64 {
+        self.x1 - self.x0
+    }
+    fn h(&self) -> i64 {
+        self.y1 - self.y0
+    }
+}
+
+/// 8-connected ink components inside a region. Columns and rows that are mostly ink
+/// are ruling lines, not glyphs, and are left out (a digit touching a rule stays whole).
+fn blobs(img: &PageImage, r: [i64; 4]) -> Vec<Blob> {
+    let [x0, y0, x1, y1] = r;
+    let (w, h) = ((x1 - x0).max(0) as usize, (y1 - y0).max(0) as usize);
+    let mut seen = vec![false; w * h];
+    for x in 0..w {
+        let ink = (0..h)
+            .filter(|&y| img.at(x0 + x as i64, y0 + y as i64) < INK)
+            .count();
+        if ink * 10 > h * 6 {
+            (0..h).for_each(|y| seen[y * w + x] = true);
+        }
+    }
+    for y in 0..h {
+        let ink = (0..w)
+            .filter(|&x| img.at(x0 + x as i64, y0 + y as i64) < INK)
+            .count();
+        if ink * 10 > w * 6 {
+            (0..w).for_each(|x| seen[y * w + x] = true);
+        }
+    }
+    let mut out = Vec::new();
+    for sy in 0..h {
+        for sx in 0..w {
+            if seen[sy * w + sx] || img.at(x0 + sx as i64, y0 + sy as i64) >= INK {
+                continue;
+            }
+            let mut stack = vec![(sx, sy)];
+            seen[sy * w + sx] = true;
+            let mut b = Blob {
+                x0: i64::MAX,
+                y0: i64::MAX,
+                x1: i64::MIN,
+                y1: i64::MIN,
+                pixels: Vec::new(),
+            };
+            while let Some((x, y)) = stack.pop() {
+                let (ax, ay) = (x0 + x as i64, y0 + y as i64);
+                b.x0 = b.x0.min(ax);
+                b.y0 = b.y0.min(ay);
+                b.x1 = b.x1.max(ax + 1);
+                b.y1 = b.y1.max(ay + 1);
+                b.pixels.push((ax, ay));
+                for dy in -1i64..=1 {
+                    for dx in -1i64..=1 {
+                        let (nx, ny) = (x as i64 + dx, y as i64 + dy);
+                        if nx < 0 || ny < 0 || nx >= w as i64 || ny >= h as i64 {
+                            continue;
+                        }
+                        let i = ny as usize * w + nx as usize;
+                        if !seen[i] && img.at(x0 + nx, y0 + ny) < INK {
+                            seen[i] = true;
+                            stack.push((nx as usize, ny as usize));
+                        }
+                    }
+                }
+            }
+            out.push(b);
+        }
+    }
+    out
+}
+
+/// Cut a blob wider than about 1.4 digits into `round(w / h)` parts at the columns with
+/// the least ink near each expected boundary.
+fn split_wide(g: Blob, digit_h: i64) -> Vec<Blob> {
+    if digit_h <= 0 || g.w() * 10 <= digit_h * 14 || g.h() * 2 < digit_h {
+        return vec![g];
+    }
+    let parts = ((g.w() as f64 / digit_h as f64).round() as i64).clamp(2, 6);
+    let mut ink = vec![0u32; g.w() as usize];
+    for &(x, _) in &g.pixels {
+        ink[(x - g.x0) as usize] += 1;
+    }
+    let step = g.w() / parts;
+    let mut cuts = Vec::new();
+    for k in 1..parts {
+        let centre = k * step;
+        let lo = (centre - step / 3).max(1);
+        let hi = (centre + step / 3).min(g.w() - 1);
+        let cut = (lo..=hi)
+            .min_by_key(|&x| (ink[x as usize], (x - centre).abs()))
+            .unwrap_or(centre);
+        cuts.push(g.x0 + cut);
+    }
+    let mut out: Vec<Blob> = Vec::new();
+    let mut bounds = vec![g.x0];
+    bounds.extend(cuts);
+    bounds.push(g.x1);
+    for w in bounds.windows(2) {
+        let pixels: Vec<(i64, i64)> = g
+            .pixels
+            .iter()
+            .copied()
+            .filter(|&(x, _)| x >= w[0] && x < w[1])
+            .collect();
+        if pixels.is_empty() {
+            continue;
+        }
+        let mut b = Blob {
+            x0: i64::MAX,
+            y0: i64::MAX,
+            x1: i64::MIN,
+            y1: i64::MIN,
+            pixels,
+        };
+        for &(x, y) in &b.pixels {
+            b.x0 = b.x0.min(x);
+            b.y0 = b.y0.min(y);
+            b.x1 = b.x1.max(x + 1);
+            b.y1 = b.y1.max(y + 1);
+        }
+        out.push(b);
+    }
+    out
+}
+
+/// Normalise a glyph into the grid the same way the template script does.
+fn normalise(b: &Blob) -> Vec<f32> {
+    let (bw, bh) = (b.w() as f64, b.h() as f64);
+    let mut ink = vec![false; (b.w() * b.h()) as usize];
+    for &(x, y) in &b.pixels {
+        ink[((y - b.y0) * b.w() + (x - b.x0)) as usize] = true;
+    }
+    let s = GRID as f64 / bw.max(bh);
+    let (ox, oy) = ((GRID as f64 - bw * s) / 2.0, (GRID as f64 - bh * s) / 2.0);
+    let mut cells = Vec::with_capacity(GRID * GRID);
+    for gy in 0..GRID {
+        for gx in 0..GRID {
+            let (sx0, sx1) = ((gx as f64 - ox) / s, (gx as f64 + 1.0 - ox) / s);
+            let (sy0, sy1) = ((gy as f64 - oy) / s, (gy as f64 + 1.0 - oy) / s);
+            let (mut tot, mut n) = (0u32, 0u32);
+            let mut yy = sy0.floor() as i64;
+            while (yy as f64) < sy1 {
+                let mut xx = sx0.floor() as i64;
+                while (xx as f64) < sx1 {
+                    if xx >= 0
+                        && yy >= 0
+                        && xx < b.w()
+                        && yy < b.h()
+                        && ink[(yy * b.w() + xx) as usize]
+                    {
+                        tot += 1;
+                    }
+                    n += 1;
+                    xx += 1;
+                }
+                yy += 1;
+            }
+            let v = if n == 0 { 0.0 } else { tot as f32 / n as f32 };
+            // Quantised like the templates (hex nibbles).
+            cells.push((v * 15.0).round() / 15.0);
+        }
+    }
+    blur(&cells)
+}
+
+/// The nearest digit and how sure: (digit, distance, gap to the best other digit).
+fn classify(b: &Blob) -> (u8, f32, f32) {
+    let g = normalise(b);
+    let aspect = b.w() as f32 / b.h().max(1) as f32;
+    let mut best = [f32::INFINITY; 10];
+    for t in templates() {
+        let d: f32 = t
+            .cells
+            .iter()
+            .zip(&g)
+            .map(|(a, b)| (a - b) * (a - b))
+            .sum::<f32>()
+            + 8.0 * (t.aspect.ln() - aspect.ln()).powi(2);
+        let slot = &mut best[t.digit as usize];
+        *slot = slot.min(d);
+    }
+    let mut order: Vec<usize> = (0..10).collect();
+    order.sort_by(|&a, &b| best[a].total_cmp(&best[b]));
+    (
+        order[0] as u8,
+        best[order[0]],
+        best[order[1]] - best[order[0]],
+    )
+}
+
+/// Read a number cell: Thai digits, '.', '-'. `None` when the cell holds no glyphs or
+/// something that is not a number (a glyph far taller than the digits, say).
+fn read_cell(
+    img: &PageImage,
+    region: [i64; 4],
+    band: (i64, i64),
+    digit_h: i64,
+) -> Option<(String, [i64; 4], f32)> {
+    let speck = ((digit_h / 7).max(2)).pow(2);
+    let mut parts: Vec<Blob> = blobs(img, region)
+        .into_iter()
+        // Specks, remnants of ruling lines along the cell's edges, and ink of the rows
+        // above and below (centre outside this line's band).
+        .filter(|b| {
+            let cy = (b.y0 + b.y1) / 2;
+            b.pixels.len() as i64 >= speck
+                && b.h() < 3 * digit_h
+                && b.w() < 6 * digit_h
+                && cy >= band.0
+                && cy <= band.1
+        })
+        .collect();
+    if parts.is_empty() {
+        return None;
+    }
+    parts.sort_by_key(|b| b.x0);
+    // Pieces of one broken glyph overlap in x: join them.
+    let mut glyphs: Vec<Blob> = Vec::new();
+    for b in parts {
+        if let Some(g) = glyphs.last_mut() {
+            let overlap = g.x1.min(b.x1) - g.x0.max(b.x0);
+            if overlap * 2 > b.w().min(g.w()) && b.h() > digit_h / 3 && g.h() > digit_h / 3 {
+                g.x0 = g.x0.min(b.x0);
+                g.y0 = g.y0.min(b.y0);
+                g.x1 = g.x1.max(b.x1);
+                g.y1 = g.y1.max(b.y1);
+                g.pixels.extend(b.pixels);
+                continue;
+            }
+        }
+        glyphs.push(b);
+    }
+    let tall = glyphs.iter().map(|g| g.h()).max().unwrap_or(0);
+    // Digits printed close together touch in a scan: cut glyphs much wider than a digit
+    // at their thinnest columns.
+    let glyphs: Vec<Blob> = glyphs
+        .into_iter()
+        .flat_map(|g| split_wide(g, tall))
+        .collect();
+    let bottom = glyphs
+        .iter()
+        .filter(|g| g.h() * 2 > tall)
+        .map(|g| g.y1)
+        .max()
+        .unwrap_or(0);
+    let mut text = String::new();
+    let mut bbox = [i64::MAX, i64::MAX, i64::MIN, i64::MIN];
+    let mut margin = f32::INFINITY;
+    for g in &glyphs {
+        let flat = g.w() >= 2 * g.h();
+        let c = if flat && g.h() * 2 < digit_h && glyphs.len() == 1 {
+            '-'
+        } else if flat && g.h() * 2 < digit_h {
+            // A piece of a ruling line left in the cell.
+            continue;
+        } else if g.h() * 3 < tall && g.w() * 2 < tall && g.y1 + tall / 4 >= bottom {
+            '.'
+        } else if g.h() * 3 < tall {
+            // A mark off the baseline (noise, part of a neighbouring row): skip.
+            continue;
+        } else {
+            let (d, _, m) = classify(g);
+            margin = margin.min(m);
+            char::from_u32(0x0E50 + d as u32).unwrap_or('\u{FFFD}')
+        };
+        // One decimal point at most between digits.
+        if c == '.' && (text.is_empty() || text.ends_with('.')) {
+            continue;
+        }
+        text.push(c);
+        bbox = [
+            bbox[0].min(g.x0),
+            bbox[1].min(g.y0),
+            bbox[2].max(g.x1),
+            bbox[3].max(g.y1),
+        ];
+    }
+    while text.ends_with('.') {
+        text.pop();
+    }
+    (!text.is_empty()).then_some((text, bbox, margin))
+}
+
+/// Whether OCR text looks like a Thai-digit number, perhaps misread: mostly Thai digits
+/// (U+0E50..U+0E59), or Thai digits with a decimal point, and no Latin letters or Arabic
+/// digits. The engine reads Arabic digits well, and an item-code column read as "012"
+/// must never be re-read as Thai digits.
+fn numeric_like(t: &str) -> bool {
+    let n = t.chars().filter(|c| !c.is_whitespace()).count();
+    if t.trim() == "-" {
+        return true;
+    }
+    if n == 0 || t.chars().any(|c| c.is_ascii_alphanumeric()) {
+        return false;
+    }
+    let digits = t
+        .chars()
+        .filter(|c| ('\u{0E50}'..='\u{0E59}').contains(c))
+        .count();
+    digits * 2 >= n || t.contains('.') && digits > 0
+}
+
+/// Lowercase Latin letters and punctuation only: what the engine writes when it falls
+/// back to its English model on Thai digits ("wasn" for ๒๙.๙๓, "ca.clo").
+fn latin_garbage(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().count() >= 2
+        && t.chars().any(|c| c.is_ascii_lowercase())
+        && !t.chars().any(|c| {
+            c.is_ascii_uppercase() || c.is_ascii_digit() || ('\u{0E01}'..='\u{0E4F}').contains(&c)
+        })
+}
+
+/// Re-read the cells of numeric table columns from the pixels.
+pub fn reread_number_cells(
+    img: &PageImage,
+    words: Vec<Word>,
+    vrules: &[Rule],
+    digit_h: i64,
+) -> Vec<Word> {
+    if templates().is_empty() || vrules.is_empty() {
+        return words;
+    }
+    let lines = visual_lines(&words);
+    // Cells: (column key, line index, left rule, right rule); column key = left rule x / 16.
+    let mut cells: Vec<(i64, usize, i64, i64)> = Vec::new();
+    for (li, line) in lines.iter().enumerate() {
+        let cy = (line.top + line.bottom) / 2;
+        let mut xs: Vec<i64> = vrules
+            .iter()
+            .filter(|r| r.from <= cy && r.to >= cy)
+            .map(|r| r.at_along(cy))
+            .collect();
+        xs.sort_unstable();
+        for pair in xs.windows(2) {
+            if pair[1] - pair[0] > digit_h {
+                cells.push((pair[0] / 16, li, pair[0], pair[1]));
+            }
+        }
+    }
+    let text_of = |li: usize, l: i64, r: i64| -> String {
+        lines[li]
+            .words
+            .iter()
+            .filter(|w| (w.left + w.right()) / 2 > l && (w.left + w.right()) / 2 < r)
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join("")
+    };
+    // A column holds numbers when most of its non-empty cells read as numbers.
+    let mut votes: std::collections::BTreeMap<i64, (u32, u32)> = Default::default();
+    for &(key, li, l, r) in &cells {
+        let t = text_of(li, l, r);
+        if t.trim().is_empty() {
+            continue;
+        }
+        let v = votes.entry(key).or_default();
+        v.1 += 1;
+        if numeric_like(&t) {
+            v.0 += 1;
+        }
+    }
+    let numeric = |key: i64| {
+        [key - 1, key, key + 1]
+            .iter()
+            .filter_map(|k| votes.get(k))
+            .any(|&(num, all)| all >= 3 && num * 2 >= all)
+    };
+    let mut replaced: Vec<(usize, i64, i64, Word)> = Vec::new();
+    for &(key, li, l, r) in &cells {
+        if !numeric(key) {
+            continue;
+        }
+        let t = text_of(li, l, r);
+        // Only cells the engine read as a number (or as Latin garbage); a header ("IIT",
+        // "ที่") or a name in a number column keeps its OCR text, and so does "-".
+        if t.trim() == "-" || !(numeric_like(&t) || latin_garbage(&t)) {
+            continue;
+        }
+        let line = &lines[li];
+        let pad = (line.bottom - line.top) / 2;
+        let region = [l + 4, line.top - pad, r - 3, line.bottom + pad];
+        let Some((text, b, margin)) = read_cell(img, region, (line.top, line.bottom), digit_h)
+        else {
+            continue;
+        };
+        let (block, par, wline) = line
+            .words
+            .first()
+            .map_or((0, 0, 0), |w| (w.block, w.par, w.line));
+        let conf = (50.0 + margin * 10.0).min(99.0);
+        replaced.push((
+            li,
+            l,
+            r,
+            Word {
+                block,
+                par,
+                line: wline,
+                left: b[0],
+                top: b[1],
+                width: b[2] - b[0],
+                height: b[3] - b[1],
+                conf,
+                text,
+            },
+        ));
+    }
+    if replaced.is_empty() {
+        return words;
+    }
+    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    for (li, line) in lines.iter().enumerate() {
+        for w in &line.words {
+            let cx = (w.left + w.right()) / 2;
+            let gone = replaced
+                .iter()
+                .any(|(rl, l, r, _)| *rl == li && cx > *l && cx < *r);
+            if !gone {
+                out.push(w.clone());
+            }
+        }
+    }
+    out.extend(replaced.into_iter().map(|(_, _, _, w)| w));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_load_and_recognise_themselves() {
+        let t = templates();
+        assert!(t.len() >= 100, "{} templates", t.len());
+        for d in 0..10u8 {
+            assert!(t.iter().any(|x| x.digit == d));
+        }
+    }
+
+    #[test]
+    fn numeric_like_cells() {
+        let cases = [
+            ("๒๙.๘๙", true),
+            ("๓๓๕.ส๕๓", true),
+            ("ca.clo", false),
+            ("O12", false),
+            ("012", false),
+            ("-", true),
+            ("ผ่านดี", false),
+            ("วิทยาลัยเทคนิค", false),
+            ("๑๐", true),
+        ];
+        for (t, want) in cases {
+            assert_eq!(numeric_like(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn latin_garbage_cells() {
+        for (t, want) in [
+            ("wasn", true),
+            ("ca.clo", true),
+            ("IIT", false),
+            ("Olt", false),
+            ("๒๙", false),
+            ("-", false),
+        ] {
+            assert_eq!(latin_garbage(t), want, "{t}");
+        }
+    }
+
+    /// A glyph drawn from a template's own grid is classified as that digit.
+    #[test]
+    fn grid_glyphs_classify() {
+        let src = include_str!("thai_digits.tsv");
+        for line in src.lines().filter(|l| l.starts_with("Laksaman\t")) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let want: u8 = f[1].parse().unwrap();
+            // Upscale the 20x20 grid 2x into a blob.
+            let mut b = Blob {
+                x0: i64::MAX,
+                y0: i64::MAX,
+                x1: i64::MIN,
+                y1: i64::MIN,
+                pixels: vec![],
+            };
+            for (i, c) in f[3].chars().enumerate() {
+                if c.to_digit(16).unwrap() >= 8 {
+                    let (x, y) = ((i % GRID) as i64 * 2, (i / GRID) as i64 * 2);
+                    for (dx, dy) in [(0, 0), (1, 0), (0, 1), (1, 1)] {
+                        b.pixels.push((x + dx, y + dy));
+                        b.x0 = b.x0.min(x + dx);
+                        b.y0 = b.y0.min(y + dy);
+                        b.x1 = b.x1.max(x + dx + 1);
+                        b.y1 = b.y1.max(y + dy + 1);
+                    }
+                }
+            }
+            assert_eq!(classify(&b).0, want);
+        }
+    }
+}

@@ -1,0 +1,389 @@
+//! OCR words to page text: ruling lines found in the raster, words grouped into visual
+//! lines (Tesseract's own line ids first, then lines at the same height across blocks
+//! joined), and table cells separated by TAB where a ruling line or a wide gap lies
+//! between words. The text has the flavour the PDF text reader writes: one line per
+//! visual line, cells separated by TAB, checkbox states as ☐ / ☑ before their label.
+//!
+//! Input: [`Word`]s in raster pixels and the [`PageImage`]; output: a
+//! [`PageText`] whose `boxes` map each word's byte range to its box in PDF points.
+
+use super::raster::PageImage;
+use super::tesseract::Word;
+use crate::source::PageText;
+
+/// A straight ruling line in raster pixels: vertical ones have `x0 ≈ x1`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    /// Position across the line (x for vertical, y for horizontal), pixel centre, at
+    /// `pivot` along it.
+    pub at: i64,
+    /// Extent along the line.
+    pub from: i64,
+    pub to: i64,
+    /// Drift across per pixel along (a skewed scan's rules are not axis-parallel).
+    pub slope: f64,
+    /// The position along the line where `at` holds.
+    pub pivot: i64,
+}
+
+impl Rule {
+    /// The rule's position across at `along` (x at a given y, for a vertical rule).
+    pub fn at_along(&self, along: i64) -> i64 {
+        self.at + (self.slope * (along - self.pivot) as f64).round() as i64
+    }
+}
+
+/// Pixels darker than this are ink.
+pub const INK: u8 = 140;
+
+/// Pixels darker than this may belong to a ruling line: thin table borders come out
+/// light gray from a blurred or JPEG-compressed scan; only long unbroken runs count.
+pub const RULE_INK: u8 = 190;
+
+/// Long straight runs of ink: vertical rules (scanning columns) or horizontal ones
+/// (scanning rows), at least `min_len` pixels long, gaps of up to 4 pixels bridged,
+/// adjacent columns/rows merged into one rule.
+pub fn find_rules(img: &PageImage, vertical: bool, min_len: i64) -> Vec<Rule> {
+    let (across, along) = if vertical {
+        (img.width as i64, img.height as i64)
+    } else {
+        (img.height as i64, img.width as i64)
+    };
+    let ink = |a: i64, b: i64| -> bool {
+        if vertical {
+            img.at(a, b) < RULE_INK
+        } else {
+            img.at(b, a) < RULE_INK
+        }
+    };
+    // Each run is traced: it may step one pixel sideways per pixel along, so a rule of a
+    // skewed scan (0.8° drifts one pixel in 70) is followed instead of broken up.
+    let mut runs: Vec<Rule> = Vec::new();
+    for a in 0..across {
+        let mut start: Option<(i64, i64)> = None; // (b, across position at start)
+        let mut p = a;
+        let mut gap = 0;
+        for b in 0..=along {
+            let hit = if b >= along {
+                None
+            } else if start.is_none() {
+                ink(a, b).then_some(a)
+            } else {
+                [p, p - 1, p + 1].into_iter().find(|&q| ink(q, b))
+            };
+            match (hit, start) {
+                (Some(q), None) => {
+                    start = Some((b, q));
+                    p = q;
+                    gap = 0;
+                }
+                (Some(q), Some(_)) => {
+                    p = q;
+                    gap = 0;
+                }
+                (None, Some((s, a0))) => {
+                    gap += 1;
+                    if gap > 4 || b >= along {
+                        let end = b - gap + 1;
+                        if end - s >= min_len {
+                            runs.push(Rule {
+                                at: (a0 + p) / 2,
+                                from: s,
+                                to: end,
+                                slope: (p - a0) as f64 / (end - s).max(1) as f64,
+                                pivot: (s + end) / 2,
+                            });
+                        }
+                        start = None;
+                        p = a;
+                    }
+                }
+                (None, None) => {}
+            }
+        }
+    }
+    // Merge runs in neighbouring columns that overlap along the line (thick or
+    // slightly skewed rules).
+    runs.sort_by_key(|r| (r.at, r.from));
+    // (rule, sum of at, sum of pivots, count, longest run's length and slope)
+    let mut merged: Vec<(Rule, i64, i64, i64, i64, f64)> = Vec::new();
+    for r in runs {
+        let len = r.to - r.from;
+        if let Some(m) = merged
+            .iter_mut()
+            .rev()
+            .take(16)
+            .find(|m| r.at - m.0.at <= 3 && r.from < m.0.to && m.0.from < r.to)
+        {
+            m.0.from = m.0.from.min(r.from);
+            m.0.to = m.0.to.max(r.to);
+            m.0.at = r.at;
+            m.1 += r.at;
+            m.2 += r.pivot;
+            m.3 += 1;
+            if len > m.4 {
+                m.4 = len;
+                m.5 = r.slope;
+            }
+        } else {
+            merged.push((r, r.at, r.pivot, 1, len, r.slope));
+        }
+    }
+    let mut rules: Vec<Rule> = merged
+        .into_iter()
+        .map(|(r, sum, pivots, n, _, slope)| Rule {
+            at: sum / n.max(1),
+            pivot: pivots / n.max(1),
+            slope,
+            ..r
+        })
+        .collect();
+    // Pieces of one rule broken by a faint stretch (or a stamp over it) lie on one
+    // line with a short gap: join them so every row between still sees the rule.
+    rules.sort_by_key(|r| (r.from, r.at));
+    let mut joined: Vec<Rule> = Vec::new();
+    for r in rules {
+        if let Some(j) = joined.iter_mut().find(|j| {
+            (j.at_along(r.pivot) - r.at).abs() <= 6
+                && r.from >= j.from
+                && r.from - j.to <= 6 * min_len
+        }) {
+            j.to = j.to.max(r.to);
+        } else {
+            joined.push(r);
+        }
+    }
+    joined.sort_by_key(|r| (r.at, r.from));
+    joined
+}
+
+/// A visual line: words left to right.
+#[derive(Debug, Clone)]
+pub(crate) struct VLine {
+    pub(crate) top: i64,
+    pub(crate) bottom: i64,
+    pub(crate) words: Vec<Word>,
+}
+
+impl VLine {
+    fn left(&self) -> i64 {
+        self.words.iter().map(|w| w.left).min().unwrap_or(0)
+    }
+    fn right(&self) -> i64 {
+        self.words.iter().map(|w| w.right()).max().unwrap_or(0)
+    }
+}
+
+/// Median of word heights (a stand-in for the text size), at least 8 pixels.
+pub fn median_height(words: &[Word]) -> i64 {
+    let mut h: Vec<i64> = words.iter().map(|w| w.height).collect();
+    h.sort_unstable();
+    h.get(h.len() / 2).copied().unwrap_or(20).max(8)
+}
+
+/// Group words into visual lines: Tesseract's (block, paragraph, line) first, then
+/// lines whose vertical extents mostly overlap and whose horizontal extents do not
+/// are the same visual line (table cells Tesseract read as separate blocks).
+pub(crate) fn visual_lines(words: &[Word]) -> Vec<VLine> {
+    let mut by_id: std::collections::BTreeMap<(u32, u32, u32), Vec<Word>> = Default::default();
+    for w in words {
+        by_id
+            .entry((w.block, w.par, w.line))
+            .or_default()
+            .push(w.clone());
+    }
+    let mut tlines: Vec<VLine> = by_id
+        .into_values()
+        .map(|ws| {
+            // The line's extent from the median word, so one tall glyph or mark does not
+            // stretch it.
+            let mut tops: Vec<i64> = ws.iter().map(|w| w.top).collect();
+            let mut bottoms: Vec<i64> = ws.iter().map(|w| w.bottom()).collect();
+            tops.sort_unstable();
+            bottoms.sort_unstable();
+            VLine {
+                top: tops[tops.len() / 2],
+                bottom: bottoms[bottoms.len() / 2],
+                words: ws,
+            }
+        })
+        .collect();
+    tlines.sort_by_key(|l| ((l.top + l.bottom) / 2, l.left()));
+    let mut out: Vec<VLine> = Vec::new();
+    for t in tlines {
+        let th = (t.bottom - t.top).max(1);
+        let found = out.iter_mut().rev().take(8).find(|v| {
+            let overlap = t.bottom.min(v.bottom) - t.top.max(v.top);
+            let h = th.min(v.bottom - v.top).max(1);
+            let apart = t.left() >= v.right() - h / 2 || t.right() <= v.left() + h / 2;
+            2 * overlap >= h && apart
+        });
+        match found {
+            Some(v) => {
+                v.top = v.top.min(t.top);
+                v.bottom = v.bottom.max(t.bottom);
+                v.words.extend(t.words);
+            }
+            None => out.push(t),
+        }
+    }
+    for v in &mut out {
+        v.words.sort_by_key(|w| w.left);
+    }
+    out.sort_by_key(|v| ((v.top + v.bottom) / 2, v.left()));
+    out
+}
+
+/// Words that are only a ruling line read as a character ("|", "l", "I", "[", "]").
+fn is_rule_noise(w: &Word, rules: &[Rule]) -> bool {
+    let t = w.text.trim();
+    !t.is_empty()
+        && t.chars()
+            .all(|c| matches!(c, '|' | '!' | 'l' | 'I' | '[' | ']' | '1' | '/' | '\\'))
+        && rules.iter().any(|r| {
+            let x = r.at_along((w.top + w.bottom()) / 2);
+            x >= w.left - 3 && x <= w.right() + 3 && r.from <= w.top && r.to >= w.bottom()
+        })
+}
+
+/// Vertical ruling lines of a page, long enough not to be letter strokes.
+pub fn vertical_rules(img: &PageImage, words: &[Word]) -> Vec<Rule> {
+    find_rules(img, true, (3 * median_height(words)).max(40))
+}
+
+/// Build the page text from OCR words.
+pub fn page_text(img: &PageImage, words: &[Word]) -> PageText {
+    page_text_with_rules(img, words, &vertical_rules(img, words))
+}
+
+/// Build the page text from OCR words and the page's vertical rules.
+pub fn page_text_with_rules(img: &PageImage, words: &[Word], vrules: &[Rule]) -> PageText {
+    let h = median_height(words);
+    let words: Vec<Word> = words
+        .iter()
+        .filter(|w| !is_rule_noise(w, vrules))
+        .cloned()
+        .collect();
+    let lines = visual_lines(&words);
+    let mut text = String::new();
+    let mut boxes = Vec::new();
+    for line in &lines {
+        let lh = (line.bottom - line.top).max(h / 2).max(1);
+        let cy = (line.top + line.bottom) / 2;
+        // Vertical rules crossing this line, left to right.
+        let mut crossing: Vec<i64> = vrules
+            .iter()
+            .filter(|r| r.from <= cy && r.to >= cy)
+            .map(|r| r.at_along(cy))
+            .collect();
+        crossing.sort_unstable();
+        let in_table = crossing.len() >= 2;
+        let mut prev: Option<&Word> = None;
+        if in_table {
+            // Leading empty cells: rules between the table's left border and the first word.
+            let first = line.words.first().map_or(0, |w| w.left);
+            let before = crossing.iter().filter(|&&x| x < first).count();
+            for _ in 1..before {
+                text.push('\t');
+            }
+        }
+        for w in &line.words {
+            if let Some(p) = prev {
+                // The engine's box of a word often takes in a bit of the rule before it.
+                let into = (lh / 2).max(2);
+                let rules_between = crossing
+                    .iter()
+                    .filter(|&&x| x > p.right() - 2 && x < w.left + into)
+                    .count();
+                let gap = w.left - p.right();
+                let same_tline = (p.block, p.par, p.line) == (w.block, w.par, w.line);
+                let sep = if rules_between > 0 {
+                    "\t".repeat(rules_between)
+                } else if (!in_table && gap > 2 * lh) || (!same_tline && gap > lh) || gap > 4 * lh {
+                    "\t".to_string()
+                } else {
+                    " ".to_string()
+                };
+                text.push_str(&sep);
+            }
+            let start = text.len();
+            text.push_str(&w.text);
+            let bbox = img.pixel_box_to_pdf(
+                w.left as f64,
+                w.top as f64,
+                w.right() as f64,
+                w.bottom() as f64,
+            );
+            boxes.push((start..text.len(), bbox));
+            prev = Some(w);
+        }
+        text.push('\n');
+    }
+    let mut page = PageText::new(img.page, text);
+    page.boxes = boxes;
+    page
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(block: u32, line: u32, left: i64, top: i64, width: i64, text: &str) -> Word {
+        Word {
+            block,
+            par: 1,
+            line,
+            left,
+            top,
+            width,
+            height: 20,
+            conf: 90.0,
+            text: text.into(),
+        }
+    }
+
+    fn blank(w: u32, h: u32) -> PageImage {
+        PageImage::from_pixels(1, w, h, vec![255; (w * h) as usize], 1.0)
+    }
+
+    #[test]
+    fn lines_cells_and_boxes() {
+        let img = blank(1000, 400);
+        let words = vec![
+            word(1, 1, 10, 10, 50, "ที่"),
+            word(1, 1, 70, 12, 60, "ชื่อ"),
+            // Another block at the same height far right: a new cell.
+            word(2, 1, 600, 11, 60, "รวม"),
+            word(3, 1, 10, 60, 40, "๑"),
+            word(3, 1, 60, 60, 40, "วิทยาลัย"),
+        ];
+        let page = page_text(&img, &words);
+        assert_eq!(page.text, "ที่ ชื่อ\tรวม\n๑ วิทยาลัย\n");
+        assert_eq!(page.boxes.len(), 5);
+        let s = page.span(page.text.find("รวม").unwrap()..page.text.find("รวม").unwrap() + 9);
+        // Pixel box (600,11)-(660,31) on a 400 px high page at 1 px/pt.
+        assert_eq!(s.bbox.unwrap().0, [600.0, 369.0, 660.0, 389.0]);
+    }
+
+    #[test]
+    fn ruling_lines_split_cells() {
+        let mut img = blank(400, 200);
+        for x in [5u32, 100, 300, 395] {
+            for y in 0..200u32 {
+                img.pixels[(y * 400 + x) as usize] = 0;
+            }
+        }
+        let rules = find_rules(&img, true, 60);
+        assert_eq!(
+            rules.iter().map(|r| r.at).collect::<Vec<_>>(),
+            vec![5, 100, 300, 395]
+        );
+        let words = vec![
+            word(1, 1, 10, 50, 30, "๑"),
+            word(1, 1, 310, 50, 30, "๙๙.๘๙"),
+        ];
+        let page = page_text(&img, &words);
+        // An empty middle cell keeps its place: two rules between the words.
+        assert_eq!(page.text, "๑\t\t๙๙.๘๙\n");
+    }
+}

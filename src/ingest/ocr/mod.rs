@@ -1,0 +1,327 @@
+//! Scanned PDF pages (issue 6): pages with no text layer are rendered from their
+//! images and read by a real OCR engine (Tesseract, run as a process), into the same
+//! [`PageText`] flavour the PDF text reader produces, with boxes in PDF points.
+//!
+//! ```text
+//! pdf bytes ─page_images─▶ PageImage (gray raster, ~300 dpi, images composed at their CTM)
+//!           ─ocr_page────▶ tesseract TSV ─▶ words ─▶ ticks from pixels ─▶ lines, TAB cells
+//!                          ─▶ OcrPage { PageText + boxes, ticks with confidence }
+//! report.pdf ─sidecar_text─▶ report.md / report.txt beside it (OCR text from elsewhere)
+//! ```
+//!
+//! The PDF reader (`ingest::pdf`) decides which pages need this, with [`is_image_only`]
+//! on each page's [`PageProfile`] and its own text. [`scores::score_table`] reads the
+//! OCR of a results table (number, name, IIT, EIT, OIT, total, level) and repairs
+//! misread digits with the rule IIT + EIT + OIT = total.
+
+pub mod decode;
+pub mod digits;
+pub mod layout;
+pub mod raster;
+pub mod scores;
+pub mod tesseract;
+pub mod ticks;
+
+pub use raster::{page_images, page_profiles, PageImage, PageProfile};
+pub use scores::{score_table, ScoreRow};
+pub use tesseract::{engine_available, INSTALL_HINT};
+pub use ticks::{Tick, TickState};
+
+use crate::cli::OcrMode;
+use crate::source::PageText;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How OCR runs.
+#[derive(Debug, Clone)]
+pub struct OcrOptions {
+    /// `auto`: use Tesseract where installed; `off`: never; `tesseract`: require it.
+    pub mode: OcrMode,
+    /// Raster resolution, as if the page were on A4 paper.
+    pub dpi: u32,
+    /// The engine binary; `None` finds `tesseract` on `PATH`.
+    pub tesseract_path: Option<PathBuf>,
+    /// Time budget for one page.
+    pub timeout: Duration,
+    /// Tesseract languages (`-l`).
+    pub languages: String,
+    /// Tesseract page segmentation mode (`--psm`); 4 = one column of text of
+    /// variable sizes, which keeps table rows together.
+    pub psm: u32,
+    /// Run the engine under `nice -n N` (shared machines).
+    pub niceness: Option<i32>,
+    /// Straighten skewed scans before reading them (±3°). Off by default: Tesseract
+    /// copes with small skew, ruling lines are traced across it, and resampling blurs.
+    pub deskew: bool,
+    /// Most pixels of one page raster; larger pages are rendered at a lower resolution.
+    pub max_pixels: u64,
+    /// Most pixels of one decoded image.
+    pub max_image_pixels: u64,
+    /// Largest decompressed stream, in bytes.
+    pub max_stream_bytes: usize,
+}
+
+impl Default for OcrOptions {
+    fn default() -> Self {
+        OcrOptions {
+            mode: OcrMode::Auto,
+            dpi: 300,
+            tesseract_path: None,
+            timeout: Duration::from_secs(120),
+            languages: "tha+eng".to_string(),
+            psm: 4,
+            niceness: None,
+            deskew: false,
+            max_pixels: 40_000_000,
+            max_image_pixels: 64_000_000,
+            max_stream_bytes: 256 * 1024 * 1024,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum OcrError {
+    #[error("ocr engine not found ({0}); {hint}", hint = INSTALL_HINT)]
+    EngineMissing(String),
+    #[error("ocr language data missing ({0}); {hint}", hint = INSTALL_HINT)]
+    LanguageMissing(String),
+    #[error("ocr is turned off (--ocr off)")]
+    Disabled,
+    #[error("ocr engine failed: {0}")]
+    Engine(String),
+    #[error("ocr engine took longer than {0} s on one page")]
+    Timeout(u64),
+    #[error("ocr i/o: {0}")]
+    Io(std::io::Error),
+    #[error("pdf for ocr: {0}")]
+    Pdf(String),
+    #[error("page {0} not found")]
+    PageNotFound(u32),
+}
+
+/// One page read by the OCR engine.
+#[derive(Debug, Clone)]
+pub struct OcrPage {
+    /// The page text (lines, TAB-separated cells, ☐/☑ before status labels) with boxes.
+    pub text: PageText,
+    /// Checkboxes found in the pixels beside status labels, with their state.
+    pub ticks: Vec<Tick>,
+    /// Words the engine recognised.
+    pub words: usize,
+    /// Mean word confidence of the engine, 0..100.
+    pub mean_confidence: f32,
+    /// Problems met while rendering (undecodable images).
+    pub warnings: Vec<String>,
+}
+
+/// Render and read the given pages (1-based) of a PDF, one after another. For a batch,
+/// callers run pages in parallel themselves ([`page_images`] + [`ocr_page`] per page).
+/// With `--ocr auto` and no engine installed this returns [`OcrError::EngineMissing`]
+/// before rendering anything, so the caller can flag the pages `no_text_layer`.
+pub fn ocr_pdf_pages(
+    bytes: &[u8],
+    page_numbers: &[u32],
+    opts: &OcrOptions,
+) -> Result<Vec<OcrPage>, OcrError> {
+    if opts.mode == OcrMode::Off {
+        return Err(OcrError::Disabled);
+    }
+    tesseract::find_engine(opts)?;
+    let mut out = Vec::with_capacity(page_numbers.len());
+    for &n in page_numbers {
+        let img = page_images(bytes, &[n], opts)?.remove(0);
+        out.push(ocr_page(&img, opts)?);
+    }
+    Ok(out)
+}
+
+/// Run the OCR engine on one page image.
+pub fn ocr_page(img: &PageImage, opts: &OcrOptions) -> Result<OcrPage, OcrError> {
+    if opts.mode == OcrMode::Off {
+        return Err(OcrError::Disabled);
+    }
+    let words = tesseract::run(img, opts)?;
+    Ok(page_from_words(img, words))
+}
+
+/// Lines, cells and ticks from the engine's words (separated from [`ocr_page`] so it
+/// can be tested without the engine).
+pub fn page_from_words(img: &PageImage, mut words: Vec<Word>) -> OcrPage {
+    let n = words.len();
+    let mean_confidence = if n == 0 {
+        0.0
+    } else {
+        words.iter().map(|w| w.conf).sum::<f32>() / n as f32
+    };
+    let mut found = ticks::find_ticks(img, &words);
+    ticks::replace_box_words(&mut words, &found);
+    let vrules = layout::vertical_rules(img, &words);
+    found.extend(ticks::find_column_ticks(img, &mut words, &vrules));
+    let digit_h = digit_height(&words);
+    let words = digits::reread_number_cells(img, words, &vrules, digit_h);
+    let text = layout::page_text_with_rules(img, &words, &vrules);
+    let ticks = ticks::locate(found, &text);
+    OcrPage {
+        text,
+        ticks,
+        words: n,
+        mean_confidence,
+        warnings: img.warnings.clone(),
+    }
+}
+
+pub use tesseract::Word;
+
+/// Height of a digit on the page: the median height of words made of Thai digits,
+/// else half the median word height (digits are x-height glyphs).
+fn digit_height(words: &[Word]) -> i64 {
+    let mut h: Vec<i64> = words
+        .iter()
+        .filter(|w| {
+            w.text
+                .chars()
+                .all(|c| ('\u{0E50}'..='\u{0E59}').contains(&c) || c == '.')
+        })
+        .map(|w| w.height)
+        .collect();
+    h.sort_unstable();
+    h.get(h.len() / 2)
+        .copied()
+        .unwrap_or_else(|| layout::median_height(words) / 2)
+        .max(6)
+}
+
+/// Whether a page needs OCR: its images cover most of the page and its text layer is
+/// empty or only a short stamp (a receiving stamp, a page number, a scanner's line).
+/// `extracted_text` is the text the PDF reader got from the page, if it read it.
+pub fn is_image_only(profile: &PageProfile, extracted_text: Option<&str>) -> bool {
+    if profile.images == 0 || profile.image_coverage < 0.5 {
+        return false;
+    }
+    match extracted_text {
+        Some(t) => {
+            let chars = t.chars().filter(|c| !c.is_whitespace()).count();
+            let lines = t.lines().filter(|l| !l.trim().is_empty()).count();
+            chars <= 160 && lines <= 6
+        }
+        // Without decoded text, the raw string bytes stand in (two bytes per glyph
+        // for Identity-H fonts).
+        None => profile.text_bytes <= 320 && profile.text_ops <= 60,
+    }
+}
+
+/// OCR text supplied beside a PDF: `report.md`, then `report.txt` for `report.pdf`.
+/// Returns the file and its text (invalid UTF-8 replaced); empty files are ignored.
+pub fn sidecar_text(pdf_path: &Path) -> Option<(PathBuf, String)> {
+    for ext in ["md", "txt", "MD", "TXT"] {
+        let p = pdf_path.with_extension(ext);
+        if p == pdf_path || !p.is_file() {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(&p) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        if !text.trim().is_empty() {
+            return Some((p, text));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn image_only_detection() {
+        let scan = PageProfile {
+            page: 1,
+            text_bytes: 0,
+            text_ops: 0,
+            images: 1,
+            image_coverage: 0.98,
+        };
+        let stamp = PageProfile {
+            text_bytes: 120,
+            text_ops: 6,
+            ..scan.clone()
+        };
+        let born = PageProfile {
+            text_bytes: 9000,
+            text_ops: 400,
+            images: 1,
+            image_coverage: 0.1,
+            page: 1,
+        };
+        let cases: &[(&PageProfile, Option<&str>, bool)] = &[
+            (&scan, None, true),
+            (&scan, Some(""), true),
+            (
+                &stamp,
+                Some("๒๕๘๗\n๐๙.๑๕ น.\n- สอศ. แจ้งผลประเมิน ITA\n"),
+                true,
+            ),
+            (&stamp, None, true),
+            (&scan, Some(&"ข้อความ ".repeat(80)), false),
+            (&born, None, false),
+            (&born, Some(""), false),
+        ];
+        for (p, t, want) in cases {
+            assert_eq!(is_image_only(p, *t), *want, "{p:?} {t:?}");
+        }
+    }
+
+    #[test]
+    fn sidecar_found_beside_pdf() {
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join("report.pdf");
+        std::fs::write(&pdf, b"%PDF-1.4").unwrap();
+        assert!(sidecar_text(&pdf).is_none());
+        std::fs::write(dir.path().join("report.txt"), "txt").unwrap();
+        assert_eq!(sidecar_text(&pdf).unwrap().1, "txt");
+        std::fs::write(dir.path().join("report.md"), "  \n").unwrap();
+        assert_eq!(sidecar_text(&pdf).unwrap().1, "txt", "empty md is skipped");
+        std::fs::write(dir.path().join("report.md"), "# md").unwrap();
+        assert_eq!(sidecar_text(&pdf).unwrap().0, dir.path().join("report.md"));
+    }
+
+    #[test]
+    fn bad_pdfs_are_errors_not_panics() {
+        let opts = OcrOptions::default();
+        let cases: &[&[u8]] = &[
+            b"",
+            b"not a pdf",
+            b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog",
+            &[0xff; 64],
+        ];
+        for bytes in cases {
+            assert!(page_images(bytes, &[1], &opts).is_err());
+            assert!(page_profiles(bytes, &[], &opts).is_err());
+        }
+    }
+
+    #[test]
+    fn off_mode_refuses() {
+        let img = PageImage::from_pixels(1, 4, 4, vec![255; 16], 1.0);
+        let opts = OcrOptions {
+            mode: OcrMode::Off,
+            ..OcrOptions::default()
+        };
+        assert!(matches!(ocr_page(&img, &opts), Err(OcrError::Disabled)));
+    }
+
+    #[test]
+    fn missing_engine_says_how_to_install() {
+        let img = PageImage::from_pixels(1, 4, 4, vec![255; 16], 1.0);
+        let opts = OcrOptions {
+            tesseract_path: Some("/nonexistent/tesseract".into()),
+            ..OcrOptions::default()
+        };
+        let err = ocr_page(&img, &opts).unwrap_err().to_string();
+        assert!(
+            err.contains("apt-get install tesseract-ocr tesseract-ocr-tha"),
+            "{err}"
+        );
+    }
+}

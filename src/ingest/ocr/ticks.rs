@@ -1,0 +1,657 @@
+//! Checkbox states from pixels: find the printed square beside each status label
+//! (ดำเนินการ "done", ยังไม่ได้ดำเนินการ "not done") and decide ticked or empty from the
+//! ink inside it, so that a hand-drawn "/" or "✓" counts as much as a printed ☑.
+//! OCR engines read boxes as "O", "[]", "ㅁ" or nothing, so their words over the box
+//! are replaced by ☐ / ☑.
+//!
+//! Input: the [`PageImage`] and OCR [`Word`]s; output: [`Tick`]s with a confidence.
+
+use super::layout::{find_rules, median_height, visual_lines, Rule, VLine, INK};
+use super::raster::PageImage;
+use super::tesseract::Word;
+use crate::source::{BBox, PageText};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TickState {
+    Ticked,
+    Empty,
+}
+
+impl TickState {
+    /// The glyph written into the page text.
+    pub fn glyph(self) -> &'static str {
+        match self {
+            TickState::Ticked => "☑",
+            TickState::Empty => "☐",
+        }
+    }
+}
+
+/// A checkbox found in the image.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    pub state: TickState,
+    /// 0.5 (a guess) .. 1.0 (clear), from how far the ink inside is from the threshold.
+    pub confidence: f32,
+    /// Fraction of the box's inside that is ink.
+    pub ink: f32,
+    /// The label the box belongs to, as OCR read it.
+    pub label: String,
+    /// The box in raster pixels `[x0, y0, x1, y1)`.
+    pub pixels: [i64; 4],
+    /// The box in PDF points.
+    pub bbox: BBox,
+    /// Where the ☐/☑ glyph is in the page text (set by [`locate`]).
+    pub byte_range: Option<std::ops::Range<usize>>,
+}
+
+/// Ink fraction above which a box counts as ticked.
+const TICK_INK: f32 = 0.045;
+
+/// Words that name a status: they contain "นินการ" (ดำเนินการ with any rendering of
+/// SARA AM, U+0E33) or start the "not done" label (ยังไม่...).
+fn is_status_label(t: &str) -> bool {
+    // Spellings OCR gives for ดำเนินการ: SARA AM as U+0E33, as NIKHAHIT + SARA AA, lost
+    // ("ดาเนินการ"), or the last letters misread.
+    ["นินการ", "เนินกา", "ดําเนิน", "ดำเนิน", "ดาเนิน"]
+        .iter()
+        .any(|p| t.contains(p))
+        || t.starts_with("ยัง")
+}
+
+/// Longest run of ink along a column (`vertical`) or row inside a region.
+fn longest_run(img: &PageImage, vertical: bool, at: i64, from: i64, to: i64) -> i64 {
+    let (mut best, mut cur) = (0, 0);
+    for p in from..to {
+        let on = if vertical {
+            img.at(at, p) < INK
+        } else {
+            img.at(p, at) < INK
+        };
+        cur = if on { cur + 1 } else { 0 };
+        best = best.max(cur);
+    }
+    best
+}
+
+/// Sides of a box: runs of adjacent positions whose longest ink run is long enough,
+/// reduced to their centre and thickness.
+fn sides(
+    img: &PageImage,
+    vertical: bool,
+    range: (i64, i64),
+    along: (i64, i64),
+    min: i64,
+) -> Vec<(i64, i64)> {
+    let mut out = Vec::new();
+    let mut start: Option<i64> = None;
+    for a in range.0..=range.1 {
+        let on = a < range.1 && longest_run(img, vertical, a, along.0, along.1) >= min;
+        match (on, start) {
+            (true, None) => start = Some(a),
+            (false, Some(s)) => {
+                out.push(((s + a - 1) / 2, a - s));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Find the square box in a search region: two vertical sides and two horizontal
+/// sides about as far apart, nearest to `anchor_x` (the label's left edge).
+fn find_box(img: &PageImage, region: [i64; 4], h: i64, anchor_x: i64) -> Option<[i64; 4]> {
+    let [x0, y0, x1, y1] = region;
+    let min_side = (h * 2 / 5).max(5);
+    let vs = sides(img, true, (x0, x1), (y0, y1), min_side);
+    let hs = sides(img, false, (y0, y1), (x0, x1), min_side);
+    let mut best: Option<([i64; 4], i64)> = None;
+    for (i, &(l, lt)) in vs.iter().enumerate() {
+        for &(r, rt) in &vs[i + 1..] {
+            let d = r - l;
+            if d < min_side || d > 2 * h {
+                continue;
+            }
+            for (j, &(t, tt)) in hs.iter().enumerate() {
+                for &(b, bt) in &hs[j + 1..] {
+                    let e = b - t;
+                    // Printed boxes are square (within a quarter).
+                    if (e - d).abs() * 4 > d {
+                        continue;
+                    }
+                    // The sides must actually bound this square: the vertical sides'
+                    // ink spans its height.
+                    let vl = longest_run(img, true, l, t - 2, b + 3);
+                    let vr = longest_run(img, true, r, t - 2, b + 3);
+                    let ht = longest_run(img, false, t, l - 2, r + 3);
+                    let hb = longest_run(img, false, b, l - 2, r + 3);
+                    if vl * 10 < 8 * e || vr * 10 < 8 * e || ht * 10 < 8 * d || hb * 10 < 8 * d {
+                        continue;
+                    }
+                    let thick = lt.max(rt).max(tt).max(bt);
+                    let score = (anchor_x - r).abs() + 4 * thick + 2 * (e - d).abs();
+                    if best.is_none_or(|(_, s)| score < s) {
+                        best = Some(([l, t, r, b], score));
+                    }
+                }
+            }
+        }
+    }
+    best.map(|(b, _)| b)
+}
+
+/// The fraction of ink inside a box, its border (and a margin) left out.
+fn inside_ink(img: &PageImage, b: [i64; 4]) -> f32 {
+    let [l, t, r, bt] = b;
+    let m = ((r - l) / 6).max(3);
+    let (mut ink, mut n) = (0u32, 0u32);
+    for y in t + m..bt - m {
+        for x in l + m..r - m {
+            n += 1;
+            if img.at(x, y) < INK {
+                ink += 1;
+            }
+        }
+    }
+    if n == 0 {
+        0.0
+    } else {
+        ink as f32 / n as f32
+    }
+}
+
+/// Boxes beside status labels, in reading order (top to bottom, left to right).
+pub fn find_ticks(img: &PageImage, words: &[Word]) -> Vec<Tick> {
+    let h = median_height(words);
+    let mut out: Vec<Tick> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if !is_status_label(&w.text) {
+            continue;
+        }
+        // "ดำเนินการ" right after a "ยังไม่ได้" word belongs to that label.
+        let prev = i.checked_sub(1).and_then(|j| words.get(j));
+        if !w.text.starts_with("ยัง")
+            && prev.is_some_and(|p| {
+                (p.block, p.par, p.line) == (w.block, w.par, w.line)
+                    && p.text.contains("ได้")
+                    && w.left - p.right() < h
+            })
+        {
+            continue;
+        }
+        let lh = w.height.max(h);
+        let region = [
+            w.left - 3 * lh,
+            w.top - lh / 2,
+            w.left + lh / 4,
+            w.bottom() + lh / 2,
+        ];
+        let Some(b) = find_box(img, region, lh, w.left) else {
+            continue;
+        };
+        if out.iter().any(|t| t.pixels == b) {
+            continue;
+        }
+        let ink = inside_ink(img, b);
+        let state = if ink >= TICK_INK {
+            TickState::Ticked
+        } else {
+            TickState::Empty
+        };
+        let confidence = (0.5 + (ink - TICK_INK).abs() / (2.0 * TICK_INK)).min(1.0);
+        out.push(Tick {
+            state,
+            confidence: (confidence * 100.0).round() / 100.0,
+            ink: (ink * 1000.0).round() / 1000.0,
+            label: w.text.clone(),
+            pixels: b,
+            bbox: img.pixel_box_to_pdf(
+                b[0] as f64,
+                b[1] as f64,
+                b[2] as f64 + 1.0,
+                b[3] as f64 + 1.0,
+            ),
+            byte_range: None,
+        });
+    }
+    out
+}
+
+/// Replace the words an OCR engine read over each box with the box's glyph, placed on
+/// the label's line so it lands just before the label.
+pub fn replace_box_words(words: &mut Vec<Word>, ticks: &[Tick]) {
+    for t in ticks {
+        let [l, top, r, b] = t.pixels;
+        let m = (r - l) / 4;
+        words.retain(|w| {
+            let ox = w.right().min(r + m) - w.left.max(l - m);
+            let oy = w.bottom().min(b + m) - w.top.max(top - m);
+            // Drop words largely over the box (the engine's reading of the box itself).
+            !(ox > 0 && oy > 0 && ox * oy * 10 > 3 * w.width * w.height)
+        });
+        let label = words
+            .iter()
+            .find(|w| w.text == t.label && w.left >= r - 2 && w.top <= b && w.bottom() >= top)
+            .cloned();
+        let (block, par, line, conf) =
+            label.map_or((0, 0, 0, 0.0), |w| (w.block, w.par, w.line, w.conf));
+        words.push(Word {
+            block,
+            par,
+            line,
+            left: l,
+            top,
+            width: r - l + 1,
+            height: b - top + 1,
+            conf,
+            text: t.state.glyph().to_string(),
+        });
+    }
+    words.sort_by_key(|w| (w.block, w.par, w.line, w.left));
+}
+
+/// Fill in each tick's byte range in the page text (the glyph with the tick's box:
+/// ☑ / ☐ for boxes, ✓ for marks in status columns; empty column cells have none).
+pub fn locate(mut ticks: Vec<Tick>, page: &PageText) -> Vec<Tick> {
+    for t in &mut ticks {
+        t.byte_range = page
+            .boxes
+            .iter()
+            .find(|(r, b)| {
+                *b == t.bbox && matches!(page.text.get(r.clone()), Some(g) if g == t.state.glyph() || g == "✓")
+            })
+            .map(|(r, _)| r.clone());
+    }
+    ticks
+}
+
+/// The cell of a table around a point: the nearest vertical rules left and right of
+/// `x` that cross height `y`.
+fn cell_at(rules: &[Rule], x: i64, y: i64) -> Option<(i64, i64)> {
+    let left = rules
+        .iter()
+        .filter(|r| r.at_along(y) <= x && r.from <= y && r.to >= y)
+        .map(|r| r.at_along(y))
+        .max()?;
+    let right = rules
+        .iter()
+        .filter(|r| r.at_along(y) > x && r.from <= y && r.to >= y)
+        .map(|r| r.at_along(y))
+        .min()?;
+    Some((left, right))
+}
+
+/// Ticks written in status columns: a table whose header cells are the status labels
+/// (ดำเนินการ | ยังไม่ได้ดำเนินการ) and whose rows carry a mark ("✓", "/", "X") in one
+/// of those cells, without printed boxes. Each row band (between horizontal rules, or
+/// the text lines when there are none) under a header cell is checked for ink; a marked
+/// cell becomes a "✓" word (the engine's reading of the mark is dropped), an unmarked
+/// one an `Empty` tick with no glyph.
+pub fn find_column_ticks(img: &PageImage, words: &mut Vec<Word>, vrules: &[Rule]) -> Vec<Tick> {
+    // Text height from real words (noise specks read as "a" or "." would shrink it).
+    let sized: Vec<Word> = words
+        .iter()
+        .filter(|w| w.text.chars().count() >= 3)
+        .cloned()
+        .collect();
+    let h = median_height(if sized.is_empty() { words } else { &sized });
+    let lines = visual_lines(words);
+    // Header cells: (left rule, right rule, band bottom, label). They sit on one line,
+    // the table's header row: one cell holding just the "done" label, another just the
+    // "not done" label (a title such as "การดำเนินการตามมาตรการ..." is not a header).
+    let mut headers: Vec<(i64, i64, i64, String)> = Vec::new();
+    for line in &lines {
+        if line.words.iter().any(|w| w.text.contains(['☐', '☑'])) {
+            continue;
+        }
+        let cy = (line.top + line.bottom) / 2;
+        let mut cells: Vec<(i64, i64, String)> = Vec::new();
+        for w in &line.words {
+            let Some((l, r)) = cell_at(vrules, (w.left + w.right()) / 2, cy) else {
+                continue;
+            };
+            if cells.iter().any(|c| c.0 == l) {
+                continue;
+            }
+            let text: String = line
+                .words
+                .iter()
+                .filter(|x| (x.left + x.right()) / 2 > l && (x.left + x.right()) / 2 < r)
+                .map(|x| x.text.as_str())
+                .collect();
+            let n = text.chars().count();
+            // Just the label: ดำเนินการ is 9 characters, ยังไม่ได้ดำเนินการ 18.
+            if is_status_label(&text) && n <= 22 && r - l <= 20 * h {
+                cells.push((l, r, text));
+            }
+        }
+        let has_not_done = cells.iter().any(|c| c.2.starts_with("ยัง"));
+        let has_done = cells.iter().any(|c| !c.2.starts_with("ยัง"));
+        if has_done && has_not_done {
+            headers = cells
+                .into_iter()
+                .map(|(l, r, t)| (l, r, line.bottom, t))
+                .collect();
+            break;
+        }
+    }
+    if headers.len() < 2 {
+        // One status column alone is a title or a note, not a tick table.
+        return Vec::new();
+    }
+    let hrules = find_rules(img, false, (2 * h).max(30));
+    // The table's left border, at the height of the header.
+    let header_mid = headers.iter().map(|hd| hd.2).min().unwrap_or(0) - h / 2;
+    let first_left = vrules
+        .iter()
+        .filter(|r| r.from <= header_mid && r.to >= header_mid)
+        .map(|r| r.at_along(header_mid))
+        .min()
+        .unwrap_or(0);
+    let mut out = Vec::new();
+    for (l, r, header_bottom, label) in &headers {
+        // Row bands under the header, while the column's rules go on.
+        let mut ys: Vec<i64> = hrules
+            .iter()
+            .filter(|hr| hr.from <= l + 3 && hr.to >= r - 3 && hr.at > *header_bottom)
+            .map(|hr| hr.at)
+            .collect();
+        ys.sort_unstable();
+        ys.dedup_by(|a, b| (*a - *b).abs() < h / 2);
+        let bands: Vec<(i64, i64)> = if ys.len() >= 2 {
+            ys.windows(2).map(|p| (p[0], p[1])).collect()
+        } else {
+            // No row rules (too faint, or none printed): rows are the lines with text in
+            // the table's first column, each reaching halfway to its neighbours.
+            let first_col = cell_at(vrules, first_left + 1, header_mid);
+            let anchors: Vec<i64> = lines
+                .iter()
+                .filter(|ln| ln.top > *header_bottom)
+                .filter(|ln| {
+                    first_col.is_some_and(|(a, b)| {
+                        ln.words
+                            .iter()
+                            .any(|w| (w.left + w.right()) / 2 > a && (w.left + w.right()) / 2 < b)
+                    })
+                })
+                .map(|ln| (ln.top + ln.bottom) / 2)
+                .collect();
+            let mut b = Vec::new();
+            for (k, &y) in anchors.iter().enumerate() {
+                let up = if k == 0 {
+                    header_bottom + (y - header_bottom) / 4
+                } else {
+                    (anchors[k - 1] + y) / 2
+                };
+                let down = anchors.get(k + 1).map_or(y + (y - up), |&n| (y + n) / 2);
+                b.push((up, down));
+            }
+            b
+        };
+        // The column's two rules, followed down the page (they drift on a skewed scan).
+        let hy = header_bottom - h / 2;
+        let rule_near = |x: i64| {
+            vrules
+                .iter()
+                .filter(|vr| vr.from <= hy && vr.to >= hy)
+                .min_by_key(|vr| (vr.at_along(hy) - x).abs())
+                .filter(|vr| (vr.at_along(hy) - x).abs() <= 6)
+        };
+        let (Some(rule_l), Some(rule_r)) = (rule_near(*l), rule_near(*r)) else {
+            continue;
+        };
+        for (top, bottom) in bands {
+            let cy = (top + bottom) / 2;
+            if !(rule_l.from <= cy && rule_l.to >= cy && rule_r.from <= cy && rule_r.to >= cy) {
+                break;
+            }
+            let (l, r) = (&rule_l.at_along(cy), &rule_r.at_along(cy));
+            // Marks sit inside the cell; keep clear of its borders.
+            let (mx, my) = ((h / 2).max(8), (h / 5).max(3));
+            let region = [l + mx, top + my, r - mx, bottom - my];
+            let (ink, bbox) = ink_in(img, region);
+            let area = ((region[2] - region[0]) * (region[3] - region[1])).max(1) as f32;
+            let frac = ink as f32 / area;
+            // A mark is a stroke at least a third of a letter tall.
+            let marked = bbox.is_some_and(|b| b[3] - b[1] >= h / 3 && b[2] - b[0] >= h / 4)
+                && ink as i64 >= h;
+            let state = if marked {
+                TickState::Ticked
+            } else {
+                TickState::Empty
+            };
+            let b = bbox.unwrap_or(region);
+            let confidence = if marked {
+                (0.5 + frac * 20.0).min(1.0)
+            } else {
+                (1.0 - frac * 50.0).clamp(0.5, 1.0)
+            };
+            out.push(Tick {
+                state,
+                confidence: (confidence * 100.0).round() / 100.0,
+                ink: (frac * 1000.0).round() / 1000.0,
+                label: label.clone(),
+                pixels: b,
+                bbox: img.pixel_box_to_pdf(b[0] as f64, b[1] as f64, b[2] as f64, b[3] as f64),
+                byte_range: None,
+            });
+            if marked {
+                // The engine's reading of the mark ("/", "v", "J") goes; Thai text stays.
+                words.retain(|w| {
+                    let cx = (w.left + w.right()) / 2;
+                    let cyw = (w.top + w.bottom()) / 2;
+                    let inside = cx > *l && cx < *r && cyw > top && cyw < bottom;
+                    !(inside
+                        && w.text.chars().count() <= 3
+                        && !w
+                            .text
+                            .chars()
+                            .any(|c| ('\u{0E01}'..='\u{0E2E}').contains(&c)))
+                });
+                // The mark joins the row's line: the one in this band with text in the
+                // table's first column (a wrapped title's other lines have none), else
+                // the nearest.
+                let first_col = cell_at(vrules, first_left + 1, header_mid);
+                let in_first = |ln: &&VLine| {
+                    first_col.is_some_and(|(a, c)| {
+                        ln.words
+                            .iter()
+                            .any(|w| (w.left + w.right()) / 2 > a && (w.left + w.right()) / 2 < c)
+                    })
+                };
+                let mid = |ln: &VLine| (ln.top + ln.bottom) / 2;
+                let near = lines
+                    .iter()
+                    .filter(|ln| mid(ln) > top && mid(ln) < bottom)
+                    .find(in_first)
+                    .or_else(|| {
+                        lines
+                            .iter()
+                            .min_by_key(|ln| (mid(ln) - (b[1] + b[3]) / 2).abs())
+                    })
+                    .and_then(|ln| ln.words.first())
+                    .map_or((0, 0, 0), |w| (w.block, w.par, w.line));
+                words.push(Word {
+                    block: near.0,
+                    par: near.1,
+                    line: near.2,
+                    left: b[0],
+                    top: b[1],
+                    width: b[2] - b[0],
+                    height: b[3] - b[1],
+                    conf: 90.0,
+                    text: "✓".to_string(),
+                });
+            }
+        }
+    }
+    words.sort_by_key(|w| (w.block, w.par, w.line, w.left));
+    out
+}
+
+/// Ink pixels in a region and their bounding box, leaving out columns and rows that are
+/// mostly ink (a ruling line drifting into the region on a skewed scan).
+fn ink_in(img: &PageImage, r: [i64; 4]) -> (u32, Option<[i64; 4]>) {
+    let (w, h) = ((r[2] - r[0]).max(0), (r[3] - r[1]).max(0));
+    let rule_col: Vec<bool> = (r[0]..r[2])
+        .map(|x| (r[1]..r[3]).filter(|&y| img.at(x, y) < INK).count() as i64 * 2 > h)
+        .collect();
+    let rule_row: Vec<bool> = (r[1]..r[3])
+        .map(|y| (r[0]..r[2]).filter(|&x| img.at(x, y) < INK).count() as i64 * 2 > w)
+        .collect();
+    let mut n = 0;
+    let mut b = [i64::MAX, i64::MAX, i64::MIN, i64::MIN];
+    for y in r[1]..r[3] {
+        for x in r[0]..r[2] {
+            let near_rule = (-2..=2).any(|d| {
+                let i = x - r[0] + d;
+                i >= 0 && i < w && rule_col[i as usize]
+            }) || (-2..=2).any(|d| {
+                let j = y - r[1] + d;
+                j >= 0 && j < h && rule_row[j as usize]
+            });
+            if !near_rule && img.at(x, y) < INK {
+                n += 1;
+                b = [b[0].min(x), b[1].min(y), b[2].max(x + 1), b[3].max(y + 1)];
+            }
+        }
+    }
+    (n, (n > 0).then_some(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_columns_marked_by_hand() {
+        // Rules at x = 0, 100, 200, 300 over y 0..160; rows between horizontal rules at
+        // y = 40, 80, 120, 160; a "/" in column 2 of row 1 and column 3 of row 2.
+        let (w, h) = (301u32, 161u32);
+        let mut img = PageImage::from_pixels(1, w, h, vec![255; (w * h) as usize], 1.0);
+        for y in 0..h {
+            for x in [0u32, 100, 200, 300] {
+                img.pixels[(y * w + x) as usize] = 0;
+            }
+        }
+        for y in [0u32, 40, 80, 120, 160] {
+            for x in 0..w {
+                img.pixels[(y * w + x) as usize] = 0;
+            }
+        }
+        for (cx, cy) in [(150i64, 60i64), (250, 100)] {
+            for i in -12..12 {
+                for t in 0..3 {
+                    img.pixels[((cy - i) as u32 * w + (cx + i / 2 + t) as u32) as usize] = 0;
+                }
+            }
+        }
+        let word = |left: i64, top: i64, text: &str| Word {
+            block: 1,
+            par: 1,
+            line: (top / 40) as u32,
+            left,
+            top,
+            width: 60,
+            height: 20,
+            conf: 90.0,
+            text: text.into(),
+        };
+        let mut words = vec![
+            word(110, 10, "ดำเนินการ"),
+            word(210, 10, "ยังไม่ได้ดำเนินการ"),
+            word(10, 50, "O1"),
+            word(10, 90, "O2"),
+            word(10, 130, "O3"),
+        ];
+        let vrules = find_rules(&img, true, 60);
+        let ticks = find_column_ticks(&img, &mut words, &vrules);
+        let states: Vec<(String, TickState)> =
+            ticks.iter().map(|t| (t.label.clone(), t.state)).collect();
+        assert_eq!(ticks.len(), 6, "{states:?}");
+        assert_eq!(
+            ticks
+                .iter()
+                .filter(|t| t.state == TickState::Ticked)
+                .count(),
+            2
+        );
+        let page = super::super::layout::page_text_with_rules(&img, &words, &vrules);
+        assert_eq!(
+            page.text,
+            "\tดำเนินการ\tยังไม่ได้ดำเนินการ\nO1\t✓\nO2\t\t✓\nO3\n"
+        );
+    }
+
+    /// A 30 px box at (20, 20) with a 2 px border; `mark` draws a "/" inside.
+    fn page_with_box(mark: bool) -> PageImage {
+        let (w, h) = (200u32, 80u32);
+        let mut img = PageImage::from_pixels(1, w, h, vec![255; (w * h) as usize], 1.0);
+        let mut set = |x: i64, y: i64| img.pixels[(y as u32 * w + x as u32) as usize] = 0;
+        for i in 20..=50 {
+            for t in 0..2 {
+                set(i, 20 + t);
+                set(i, 50 - t);
+                set(20 + t, i);
+                set(50 - t, i);
+            }
+        }
+        if mark {
+            for i in 0..24 {
+                for t in 0..3 {
+                    set(24 + i + t, 46 - i);
+                }
+            }
+        }
+        img
+    }
+
+    fn label() -> Word {
+        Word {
+            block: 1,
+            par: 1,
+            line: 1,
+            left: 60,
+            top: 22,
+            width: 90,
+            height: 28,
+            conf: 90.0,
+            text: "ดำเนินการ".into(),
+        }
+    }
+
+    #[test]
+    fn empty_and_ticked_boxes() {
+        for (mark, want) in [(false, TickState::Empty), (true, TickState::Ticked)] {
+            let img = page_with_box(mark);
+            let ticks = find_ticks(&img, &[label()]);
+            assert_eq!(ticks.len(), 1, "mark {mark}");
+            assert_eq!(ticks[0].state, want);
+            assert_eq!(ticks[0].pixels, [20, 20, 49, 49]);
+            assert!(ticks[0].confidence > 0.7, "{:?}", ticks[0]);
+        }
+    }
+
+    #[test]
+    fn box_words_become_glyphs() {
+        let img = page_with_box(true);
+        let mut words = vec![
+            Word {
+                left: 21,
+                top: 21,
+                width: 28,
+                height: 28,
+                text: "O".into(),
+                ..label()
+            },
+            label(),
+        ];
+        let ticks = find_ticks(&img, &words);
+        replace_box_words(&mut words, &ticks);
+        let page = super::super::layout::page_text(&img, &words);
+        assert_eq!(page.text, "☑ ดำเนินการ\n");
+        let ticks = locate(ticks, &page);
+        assert_eq!(ticks[0].byte_range, Some(0..3));
+    }
+}
