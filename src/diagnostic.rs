@@ -49,6 +49,10 @@ pub enum FlagCode {
     TooLarge,
     /// The document's fiscal year has no known OIT catalogue; codes are kept as written.
     UnknownCatalogue,
+    /// Pages without a text layer were read from OCR text supplied beside the PDF.
+    OcrText,
+    /// Pages without a text layer were read by the OCR engine.
+    OcrEngine,
 }
 
 impl FlagCode {
@@ -73,6 +77,8 @@ impl FlagCode {
             FlagCode::Timeout => "timeout",
             FlagCode::TooLarge => "too_large",
             FlagCode::UnknownCatalogue => "unknown_catalogue",
+            FlagCode::OcrText => "ocr_text",
+            FlagCode::OcrEngine => "ocr_engine",
         }
     }
 }

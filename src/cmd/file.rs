@@ -7,7 +7,8 @@ use crate::pipeline::{self, PipelineOptions};
 use std::io::Write;
 
 pub fn run(args: FileArgs) -> anyhow::Result<Exit> {
-    let opts = PipelineOptions::default();
+    let mut opts = PipelineOptions::default();
+    opts.ocr.mode = args.ocr;
     let doc = pipeline::process_path(&args.path, &opts);
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, &doc)?;

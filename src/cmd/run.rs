@@ -34,7 +34,13 @@ pub fn options(args: &RunArgs) -> anyhow::Result<BatchOptions> {
         } else {
             ProgressMode::Auto
         },
-        pipeline: PipelineOptions::default(),
+        pipeline: PipelineOptions {
+            ocr: crate::ingest::ocr::OcrOptions {
+                mode: args.ocr,
+                ..Default::default()
+            },
+            ..Default::default()
+        },
     })
 }
 

@@ -27,11 +27,12 @@ pub fn run(args: crate::cli::TextArgs) -> anyhow::Result<Exit> {
 fn print(args: crate::cli::TextArgs) -> anyhow::Result<Exit> {
     let bytes = std::fs::read(&args.path)
         .with_context(|| format!("cannot read {}", args.path.display()))?;
-    let opts = PipelineOptions::default();
+    let mut opts = PipelineOptions::default();
+    opts.ocr.mode = args.ocr;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if looks_like_pdf(&bytes) {
-        let pdf = match ingest::pdf::read_pdf(&bytes, &opts.pdf) {
+        let mut pdf = match ingest::pdf::read_pdf(&bytes, &opts.pdf) {
             Ok(p) => p,
             Err(err) => {
                 eprintln!(
@@ -43,6 +44,12 @@ fn print(args: crate::cli::TextArgs) -> anyhow::Result<Exit> {
                 return Ok(Exit::SomeFailed);
             }
         };
+        crate::pipeline::scanned::fill_scanned_pages(
+            &args.path.to_string_lossy(),
+            &bytes,
+            &mut pdf,
+            &opts.ocr,
+        );
         for (i, page) in pdf.pages.iter().enumerate() {
             if i > 0 {
                 out.write_all(b"\x0c")?;

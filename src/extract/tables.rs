@@ -169,7 +169,20 @@ fn first_text(cell: &Cell) -> Option<(&Tok, usize)> {
 /// An item code at the start of `s`: (number, byte length). Codes led by "0"/"๐" need a
 /// digit right after ("0๑๑", "๐๑๓"); "O"/"o" may be followed by a space or dot ("O 5").
 pub fn code_at_start(s: &str) -> Option<(u32, usize)> {
+    // A doubled lead ("0๐43", "O043" as OCR reads a ruling beside the O) counts once.
+    let digit_run = |t: &str| {
+        t.chars()
+            .take_while(|c| c.is_ascii_digit() || normalize::ascii_digit(*c).is_some())
+            .count()
+    };
     let first = s.chars().next()?;
+    if matches!(first, 'O' | 'o' | '0' | '๐') {
+        let rest = &s[first.len_utf8()..];
+        if rest.starts_with(['0', '๐']) && digit_run(rest) == 3 {
+            let (n, len) = code_at_start(rest)?;
+            return Some((n, len + first.len_utf8()));
+        }
+    }
     if matches!(first, '0' | '๐') {
         let second = s[first.len_utf8()..].chars().next()?;
         if !(second.is_ascii_digit() || normalize::ascii_digit(second).is_some()) {
@@ -353,8 +366,11 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                         || kind == TableKind::Items
                         || !t.items.is_empty()
                         || s.starts_with(['O', 'o']);
-                    if has_letters(&title) && plain_ok && !first_str.starts_with("ตัวชี้วัด")
-                    {
+                    // A code with ticks on its row is an item even when its title sits on
+                    // the lines around it (OCR of a vertically centred code cell).
+                    let titled =
+                        has_letters(&title) || (row.has_status() && row.kind != RowKind::Plain);
+                    if titled && plain_ok && !first_str.starts_with("ตัวชี้วัด") {
                         let (toks, notes) = status_and_notes(row, title_cell + 1);
                         let (toks, notes) = if toks.is_empty() {
                             // Status marks inside the code or title cell (plain lines,
@@ -660,7 +676,10 @@ fn is_heading(s: &str) -> bool {
 
 fn title_of(c: &Cell) -> String {
     c.first_paragraph()
-        .trim_matches(|ch: char| ch.is_whitespace() || ch == '-' || ch == ':')
+        // Table rulings read as "|", "(" or "'" by OCR are not part of a title.
+        .trim_matches(|ch: char| {
+            ch.is_whitespace() || matches!(ch, '-' | ':' | '|' | '(' | ')' | '\'' | ',' | '.' | '"')
+        })
         .to_string()
 }
 
@@ -701,6 +720,8 @@ mod tests {
             ("0.5 คะแนน", None),
             ("๐", None),
             ("2566", None),
+            ("0๐43", Some(43)),
+            ("O043", Some(43)),
         ];
         for (s, want) in cases {
             assert_eq!(code_at_start(s).map(|c| c.0), *want, "{s}");

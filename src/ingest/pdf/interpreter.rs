@@ -200,7 +200,7 @@ impl<'d> Interpreter<'d> {
                 self.out.truncated = true;
                 break;
             }
-            if self.out.ops % 4096 == 0
+            if self.out.ops.is_multiple_of(4096)
                 && self.deadline.is_some_and(|d| std::time::Instant::now() > d)
             {
                 self.out.truncated = true;

@@ -17,6 +17,8 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+pub mod scanned;
+
 /// Options for processing one document.
 #[derive(Debug, Clone)]
 pub struct PipelineOptions {
@@ -24,6 +26,8 @@ pub struct PipelineOptions {
     pub max_input_bytes: u64,
     /// Limits for the PDF reader.
     pub pdf: ingest::pdf::PdfOptions,
+    /// OCR for pages without a text layer (`--ocr`).
+    pub ocr: ingest::ocr::OcrOptions,
 }
 
 impl Default for PipelineOptions {
@@ -31,6 +35,7 @@ impl Default for PipelineOptions {
         PipelineOptions {
             max_input_bytes: 512 * 1024 * 1024,
             pdf: ingest::pdf::PdfOptions::default(),
+            ocr: ingest::ocr::OcrOptions::default(),
         }
     }
 }
@@ -93,7 +98,21 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &PipelineOptions) -> Docume
     let sha = sha256_hex(bytes);
     if looks_like_pdf(bytes) {
         match ingest::pdf::read_pdf(bytes, &opts.pdf) {
-            Ok(pdf) => {
+            Ok(mut pdf) => {
+                scanned::fill_scanned_pages(path, bytes, &mut pdf, &opts.ocr);
+                if pdf.pages.iter().all(|p| p.text.trim().is_empty()) && pdf.flags.is_empty() {
+                    // Never silently empty: a PDF that opens (perhaps rebuilt from a damaged
+                    // file) but shows no text at all is reported, not passed as ok.
+                    pdf.flags.push(Flag::new(
+                        FlagCode::NoTextLayer,
+                        Severity::Warning,
+                        format!(
+                            "no text on any of the {} page(s) and no page image to read",
+                            pdf.pages.len()
+                        ),
+                        None,
+                    ));
+                }
                 let source = Source {
                     path: path.to_string(),
                     sha256: sha,

@@ -1,0 +1,81 @@
+//! Scanned PDFs through the whole pipeline: image-only pages are found, read by Tesseract
+//! and extracted like any other page; without the engine (`--ocr off`) the document is
+//! `partial` with `no_text_layer`, never silently empty. The engine tests skip (with a
+//! message) where `tesseract` is not installed; `.ci/run` installs it.
+
+use ita_extract::cli::OcrMode;
+use ita_extract::model::{DocStatus, TextOrigin};
+use ita_extract::pipeline::{process_path, PipelineOptions};
+use std::path::Path;
+
+fn fixtures() -> Vec<std::path::PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/scanned");
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .expect("fixtures/scanned")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn scanned_without_ocr_is_partial_and_flagged() {
+    let mut opts = PipelineOptions::default();
+    opts.ocr.mode = OcrMode::Off;
+    for pdf in fixtures() {
+        let doc = process_path(&pdf, &opts);
+        assert_eq!(doc.status, DocStatus::Partial, "{}", pdf.display());
+        assert!(doc.flags.iter().any(|f| f.code.as_str() == "no_text_layer"));
+    }
+}
+
+#[test]
+fn scanned_fixtures_read_by_tesseract() {
+    if std::process::Command::new("tesseract")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!(
+            "skipped: tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-tha)"
+        );
+        return;
+    }
+    let opts = PipelineOptions::default();
+    let (mut ok, mut all) = (0, 0);
+    for pdf in fixtures() {
+        let answers = pdf.with_file_name(format!(
+            "{}.answers.json",
+            pdf.file_stem().and_then(|s| s.to_str()).unwrap_or("")
+        ));
+        let ans: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&answers).expect("answers"))
+                .expect("json");
+        let doc = process_path(&pdf, &opts);
+        assert_eq!(
+            doc.source.text_origin,
+            TextOrigin::OcrEngine,
+            "{}",
+            pdf.display()
+        );
+        for item in ans["items"].as_array().into_iter().flatten() {
+            all += 1;
+            let code = item["code"].as_str().unwrap_or("");
+            let want = item["status"].as_str().unwrap_or("");
+            if doc
+                .oit_items
+                .iter()
+                .any(|i| i.code.as_deref() == Some(code) && i.status.as_str() == want)
+            {
+                ok += 1;
+            } else {
+                eprintln!("{}: {code} want {want}", pdf.display());
+            }
+        }
+    }
+    let acc = ok as f64 / all.max(1) as f64;
+    println!("scanned fixtures through the pipeline: {ok}/{all} item statuses right ({acc:.3})");
+    assert!(all > 0);
+    assert!(acc >= 0.95, "{ok}/{all}");
+}
