@@ -7,8 +7,6 @@
 //! against the list of the document's fiscal year; a year with no known list is never
 //! forced onto one.
 
-use std::collections::HashSet;
-
 /// Indicator names 1-10 (same numbering 2564-2568).
 pub const INDICATORS: [&str; 10] = [
     "การปฏิบัติหน้าที่",
@@ -158,17 +156,57 @@ fn skeleton(s: &str) -> Vec<char> {
         .collect()
 }
 
-fn bigrams(chars: &[char]) -> HashSet<(char, char)> {
-    chars.windows(2).map(|w| (w[0], w[1])).collect()
+/// A title's character bigrams as a sorted, de-duplicated set of packed pairs (two
+/// 21-bit code points in a u64), so similarity is a linear merge.
+pub type Grams = Vec<u64>;
+
+fn bigrams(chars: &[char]) -> Grams {
+    let mut g: Grams = chars
+        .windows(2)
+        .map(|w| (u64::from(w[0]) << 21) | u64::from(w[1]))
+        .collect();
+    g.sort_unstable();
+    g.dedup();
+    g
+}
+
+/// How many elements two sorted sets share.
+fn common(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Pre-computed bigrams of a catalogue's titles.
 pub struct Prepared {
     pub catalogue: Catalogue,
-    grams: Vec<HashSet<(char, char)>>,
+    grams: Vec<Grams>,
 }
 
 impl Prepared {
+    /// The prepared form of a known catalogue, built once.
+    pub fn of(catalogue: Catalogue) -> Option<&'static Prepared> {
+        static P2566: std::sync::OnceLock<Prepared> = std::sync::OnceLock::new();
+        static P2564: std::sync::OnceLock<Prepared> = std::sync::OnceLock::new();
+        if catalogue == CATALOGUE_2564 {
+            Some(P2564.get_or_init(|| Prepared::new(CATALOGUE_2564)))
+        } else if catalogue == CATALOGUE_2566 {
+            Some(P2566.get_or_init(|| Prepared::new(CATALOGUE_2566)))
+        } else {
+            None
+        }
+    }
+
     pub fn new(catalogue: Catalogue) -> Self {
         Prepared {
             catalogue,
@@ -184,12 +222,12 @@ impl Prepared {
     /// of the catalogue title's bigrams found in the written title, blended with Dice so
     /// a long written title (catalogue title plus description) still scores well but not
     /// perfectly.
-    pub fn similarity(&self, written: &HashSet<(char, char)>, code: usize) -> f64 {
+    pub fn similarity(&self, written: &[u64], code: usize) -> f64 {
         let cat = &self.grams[code - 1];
         if cat.is_empty() || written.is_empty() {
             return 0.0;
         }
-        let common = cat.intersection(written).count() as f64;
+        let common = common(cat, written) as f64;
         let coverage = common / cat.len() as f64;
         let dice = 2.0 * common / (cat.len() + written.len()) as f64;
         0.75 * coverage + 0.25 * dice
@@ -197,7 +235,7 @@ impl Prepared {
 }
 
 /// Bigrams of a written title, for [`Prepared::similarity`].
-pub fn title_grams(title: &str) -> HashSet<(char, char)> {
+pub fn title_grams(title: &str) -> Grams {
     bigrams(&skeleton(title))
 }
 
@@ -240,7 +278,7 @@ fn similar_digits(a: char, b: char) -> bool {
 pub struct ItemEvidence {
     /// The written code's number, if any could be read.
     pub written: Option<u32>,
-    pub grams: HashSet<(char, char)>,
+    pub grams: Grams,
 }
 
 /// Assign catalogue codes (1-43) to item rows in document order: a monotone alignment

@@ -57,7 +57,22 @@ pub fn foreign_blocks(text: &str) -> Vec<(Range<usize>, &'static str, usize)> {
 /// The key lines are compared by: letters only (digits, punctuation and spacing
 /// dropped), so "๑. บริหารราชการ" and "๒. บริหารราชการ" are the same line.
 pub fn repeat_key(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphabetic()).collect()
+    s.chars().filter(|&c| is_letter(c)).collect()
+}
+
+/// `char::is_alphabetic` with a fast path for ASCII and Thai (the general lookup is a
+/// binary search over Unicode tables, and this runs on every character of every line).
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7F}' => false,
+        '\u{0E01}'..='\u{0E2E}'
+        | '\u{0E30}'..='\u{0E3A}'
+        | '\u{0E40}'..='\u{0E46}'
+        | '\u{0E4D}' => true,
+        '\u{0E00}'..='\u{0E7F}' => false,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// Lines of running text repeated `min_count` times or more in a run (each repeat

@@ -471,9 +471,16 @@ fn catalogue_for(
             }
             let mut best: Option<(f64, catalogue::Catalogue)> = None;
             for cat in [catalogue::CATALOGUE_2566, catalogue::CATALOGUE_2564] {
-                let prep = catalogue::Prepared::new(cat);
+                let owned;
+                let prep = match catalogue::Prepared::of(cat) {
+                    Some(p) => p,
+                    None => {
+                        owned = catalogue::Prepared::new(cat);
+                        &owned
+                    }
+                };
                 let ev = evidence(t);
-                let codes = catalogue::assign_codes(&prep, &ev);
+                let codes = catalogue::assign_codes(prep, &ev);
                 let mean = codes
                     .iter()
                     .zip(&ev)
@@ -509,8 +516,15 @@ fn read_items(
     let cat = catalogue_for(year, t, pages);
     let codes: Vec<Option<u32>> = match cat {
         Some(c) => {
-            let prep = catalogue::Prepared::new(c);
-            catalogue::assign_codes(&prep, &evidence(t))
+            let owned;
+            let prep = match catalogue::Prepared::of(c) {
+                Some(p) => p,
+                None => {
+                    owned = catalogue::Prepared::new(c);
+                    &owned
+                }
+            };
+            catalogue::assign_codes(prep, &evidence(t))
                 .into_iter()
                 .map(Some)
                 .collect()

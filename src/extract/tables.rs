@@ -684,7 +684,11 @@ fn title_of(c: &Cell) -> String {
 }
 
 fn has_letters(s: &str) -> bool {
-    s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    s.chars()
+        .filter(|&c| super::checks::is_letter(c))
+        .take(2)
+        .count()
+        >= 2
 }
 
 fn strip_indicator_prefix(s: &str) -> String {
