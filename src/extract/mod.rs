@@ -605,55 +605,38 @@ fn read_items(
             span,
         });
     }
-    // Missing items, where the document lists the OIT items at all. With no known list,
-    // only gaps in the written sequence can be told.
-    if cat.is_none() && out.len() >= 20 {
-        let last = seen.keys().next_back().copied().unwrap_or(0).min(99);
-        for n in 1..last {
-            if !seen.contains_key(&n) {
-                let near = out
-                    .iter()
-                    .find(|i| {
-                        i.code
-                            .as_deref()
-                            .and_then(|s| s[1..].parse::<u32>().ok())
-                            .is_some_and(|m| m > n)
-                    })
-                    .map(|i| i.span.clone());
-                flags.push(flag(
-                    FlagCode::ItemMissing,
-                    Severity::Warning,
-                    format!("item O{n} is missing from the written sequence"),
-                    near,
-                ));
-            }
-        }
-    }
-    if let Some(c) = cat {
-        if out.len() >= 20 {
-            for n in 1..=43u32 {
-                if !seen.contains_key(&n) {
-                    let near = out
-                        .iter()
-                        .find(|i| {
-                            i.code
-                                .as_deref()
-                                .and_then(|s| s[1..].parse::<u32>().ok())
-                                .is_some_and(|m| m > n)
-                        })
-                        .or(out.last())
-                        .map(|i| i.span.clone());
-                    flags.push(flag(
-                        FlagCode::ItemMissing,
-                        Severity::Warning,
-                        format!(
-                            "item O{n} ({}) is not in the document",
-                            c.titles[n as usize - 1]
-                        ),
-                        near,
-                    ));
-                }
-            }
+    // Missing items, where the document lists the OIT items at all: every catalogue code
+    // absent, or with no known list only gaps in the written sequence. The flag points at
+    // the row where the item would have stood.
+    if out.len() >= 20 {
+        let last = match cat {
+            Some(_) => 44,
+            None => seen.keys().next_back().copied().unwrap_or(0).min(99),
+        };
+        for n in (1..last).filter(|n| !seen.contains_key(n)) {
+            let near = out
+                .iter()
+                .find(|i| {
+                    i.code
+                        .as_deref()
+                        .and_then(|s| s[1..].parse::<u32>().ok())
+                        .is_some_and(|m| m > n)
+                })
+                .or(out.last())
+                .map(|i| i.span.clone());
+            let message = match cat {
+                Some(c) => format!(
+                    "item O{n} ({}) is not in the document",
+                    c.titles[n as usize - 1]
+                ),
+                None => format!("item O{n} is missing from the written sequence"),
+            };
+            flags.push(flag(
+                FlagCode::ItemMissing,
+                Severity::Warning,
+                message,
+                near,
+            ));
         }
     }
     out
