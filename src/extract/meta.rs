@@ -335,15 +335,24 @@ pub fn score_level_in_rows(
     let mut score = None;
     let mut level = None;
     for (pi, p) in pages.iter().enumerate() {
-        for row in &p.rows {
+        for (ri, row) in p.rows.iter().enumerate() {
             let Some(fc) = row.first_filled() else {
                 continue;
             };
-            if row.cells.len() < 2 {
-                continue;
-            }
             let label = row.cells[fc].text();
-            let value = row.cells.iter().skip(fc + 1).find(|c| !c.is_blank());
+            // The value in a later cell, or, for a label alone on its line (plain OCR of a
+            // table), on the next line.
+            let value = if row.cells.len() >= 2 {
+                row.cells.iter().skip(fc + 1).find(|c| !c.is_blank())
+            } else if label.chars().count() <= 30 {
+                p.rows[ri + 1..]
+                    .iter()
+                    .find(|r| r.first_filled().is_some())
+                    .filter(|r| r.cells.len() == 1)
+                    .and_then(|r| r.cells.first())
+            } else {
+                None
+            };
             let Some(value) = value else { continue };
             let vtext = value.text();
             let vrange = value

@@ -133,6 +133,12 @@ pub fn extract(source: Source, pages: &[PageText], mut flags: Vec<Flag>) -> Docu
         let sp = pages.get(page).map(|p| p.span(range.clone()));
         place_span = place_span.or(sp);
     }
+    if agency.province.is_none() {
+        // A provincial administration (อบจ.) is named after its province.
+        if let Some(m) = own.as_ref().filter(|m| m.kind == "อบจ." && m.known_place) {
+            agency.province = Some(m.place.clone());
+        }
+    }
     if agency.subdistrict.is_none() {
         // A ตำบล-level agency is named after its subdistrict (usually).
         if let Some(m) = own
