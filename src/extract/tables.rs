@@ -98,6 +98,15 @@ const HEADER_WORDS: [&str; 19] = [
 
 /// A header row: two or more short cells that are header words.
 fn header_kind(row: &Row) -> Option<TableKind> {
+    // A row that opens an item or an indicator is data, whatever words it holds
+    // ("ข้อมูลผู้บริหาร", a status label).
+    let first = row
+        .first_filled()
+        .map(|i| row.cells[i].text())
+        .unwrap_or_default();
+    if code_at_start(first.trim_start()).is_some() || re_indicator().is_match(&first) {
+        return None;
+    }
     let texts: Vec<String> = if row.cells.len() < 2 && !row.header {
         // A header written as one line of words ("ข้อ ข้อมูล องค์ประกอบ ผู้รับผิดชอบ").
         let text = row.cells.first().map(Cell::text).unwrap_or_default();
@@ -121,7 +130,12 @@ fn header_kind(row: &Row) -> Option<TableKind> {
     } else {
         2
     };
-    if hits < needed && !(row.header && hits >= 1) {
+    // Status labels head status columns, but alone they do not make a header.
+    let column_words = texts
+        .iter()
+        .filter(|t| t.chars().count() <= 40 && HEADER_WORDS[3..].iter().any(|w| t.starts_with(w)))
+        .count();
+    if (hits < needed || column_words == 0) && !(row.header && hits >= 1) {
         return None;
     }
     if row
@@ -417,7 +431,9 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                 .and_then(|c| c[1].parse::<u32>().ok())
                 .or_else(numbered_status_line)
                 .or_else(|| {
-                    (kind == TableKind::Indicators)
+                    // A bare number in the first column; an indented "1." is a list
+                    // item inside the row above.
+                    (kind == TableKind::Indicators && row.indent < 2 && fc == 0)
                         .then(|| {
                             re_number_cell()
                                 .captures(&first_str)
