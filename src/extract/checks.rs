@@ -157,7 +157,9 @@ const DONE_WORDS: [&str; 17] = [
 ];
 
 /// Phrases that say the work is not done.
-const NOT_DONE_WORDS: [&str; 12] = [
+const NOT_DONE_WORDS: [&str; 14] = [
+    "รอการ",
+    "อยู่ในระหว่าง",
     "ยังไม่",
     "อยู่ระหว่าง",
     "ไม่ได้ดำเนินการ",
