@@ -40,6 +40,23 @@ pub struct Document {
     pub flags: Vec<Flag>,
     /// How many text repairs of each kind were made (digits, sara_am, pua, ...).
     pub repairs: BTreeMap<String, u64>,
+    /// Checkboxes read from the pixels of scanned pages (OCR), with how sure the reading
+    /// is; their states are also in the page text as ☐/☑, which items and indicators use.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pixel_checkboxes: Vec<PixelCheckbox>,
+}
+
+/// A checkbox on a scanned page, decided from the ink inside its printed box.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PixelCheckbox {
+    /// "ticked" or "empty".
+    pub state: String,
+    /// 0.5 (a guess) to 1.0 (clear), from how far the ink is from the threshold.
+    pub confidence: f64,
+    /// The status label the box belongs to, as OCR read it.
+    pub label: String,
+    /// Where the ☐/☑ stands in the page text, with the box's bbox.
+    pub span: Option<Span>,
 }
 
 /// Where the document came from.

@@ -59,6 +59,12 @@ fn scanned_fixtures_read_by_tesseract() {
             "{}",
             pdf.display()
         );
+        // Ticks read from pixels are in the output with their confidence and place.
+        assert!(!doc.pixel_checkboxes.is_empty(), "{}", pdf.display());
+        for b in &doc.pixel_checkboxes {
+            assert!((0.5..=1.0).contains(&b.confidence), "{b:?}");
+            assert!(b.span.as_ref().is_some_and(|s| s.bbox.is_some()), "{b:?}");
+        }
         for item in ans["items"].as_array().into_iter().flatten() {
             all += 1;
             let code = item["code"].as_str().unwrap_or("");

@@ -382,6 +382,7 @@ pub fn extract(source: Source, pages: &[PageText], mut flags: Vec<Flag>) -> Docu
         dates,
         flags,
         repairs,
+        pixel_checkboxes: Vec::new(),
     }
 }
 

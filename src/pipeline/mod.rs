@@ -12,7 +12,10 @@
 use crate::diagnostic::{Flag, FlagCode, Severity};
 use crate::extract;
 use crate::ingest;
-use crate::model::{Agency, DocStatus, Document, Source, SourceFormat, TextOrigin, SCHEMA_VERSION};
+use crate::ingest::ocr::ticks::TickState;
+use crate::model::{
+    Agency, DocStatus, Document, PixelCheckbox, Source, SourceFormat, TextOrigin, SCHEMA_VERSION,
+};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -99,7 +102,7 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &PipelineOptions) -> Docume
     if looks_like_pdf(bytes) {
         match ingest::pdf::read_pdf(bytes, &opts.pdf) {
             Ok(mut pdf) => {
-                scanned::fill_scanned_pages(path, bytes, &mut pdf, &opts.ocr);
+                let ticks = scanned::fill_scanned_pages(path, bytes, &mut pdf, &opts.ocr);
                 if pdf.pages.iter().all(|p| p.text.trim().is_empty()) && pdf.flags.is_empty() {
                     // Never silently empty: a PDF that opens (perhaps rebuilt from a damaged
                     // file) but shows no text at all is reported, not passed as ok.
@@ -120,7 +123,25 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &PipelineOptions) -> Docume
                     pages: pdf.pages.len() as u32,
                     text_origin: pdf.text_origin,
                 };
-                extract::extract(source, &pdf.pages, pdf.flags)
+                let mut doc = extract::extract(source, &pdf.pages, pdf.flags);
+                doc.pixel_checkboxes = ticks
+                    .into_iter()
+                    .map(|(n, t)| PixelCheckbox {
+                        state: match t.state {
+                            TickState::Ticked => "ticked",
+                            TickState::Empty => "empty",
+                        }
+                        .to_string(),
+                        confidence: (f64::from(t.confidence) * 100.0).round() / 100.0,
+                        label: t.label,
+                        span: pdf.pages.iter().find(|p| p.number == n).map(|p| {
+                            let mut span = p.span(t.byte_range.clone().unwrap_or(0..0));
+                            span.bbox = Some(t.bbox.rounded());
+                            span
+                        }),
+                    })
+                    .collect();
+                doc
             }
             Err(err) => failed(
                 path,
@@ -185,5 +206,6 @@ pub fn failed(
         dates: Vec::new(),
         flags: vec![Flag::new(code, Severity::Error, message, None)],
         repairs: BTreeMap::new(),
+        pixel_checkboxes: Vec::new(),
     }
 }

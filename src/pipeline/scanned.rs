@@ -5,6 +5,7 @@
 
 use crate::cli::OcrMode;
 use crate::diagnostic::{Flag, FlagCode, Severity};
+use crate::ingest::ocr::ticks::Tick;
 use crate::ingest::ocr::{self, OcrError, OcrOptions};
 use crate::ingest::pdf::PdfPages;
 use crate::ingest::text::read_text;
@@ -15,8 +16,14 @@ use std::path::Path;
 /// Most characters of text a page may carry and still be a scan (a receiving stamp).
 const STAMP_CHARS: usize = 160;
 
-/// Replace the text of image-only pages by OCR text, and say so in flags.
-pub fn fill_scanned_pages(path: &str, bytes: &[u8], pdf: &mut PdfPages, opts: &OcrOptions) {
+/// Replace the text of image-only pages by OCR text, and say so in flags. Returns the
+/// checkboxes read from the pixels, by page number.
+pub fn fill_scanned_pages(
+    path: &str,
+    bytes: &[u8],
+    pdf: &mut PdfPages,
+    opts: &OcrOptions,
+) -> Vec<(u32, Tick)> {
     let short: Vec<u32> = pdf
         .pages
         .iter()
@@ -24,10 +31,10 @@ pub fn fill_scanned_pages(path: &str, bytes: &[u8], pdf: &mut PdfPages, opts: &O
         .map(|p| p.number)
         .collect();
     if short.is_empty() {
-        return;
+        return Vec::new();
     }
     let Ok(profiles) = ocr::page_profiles(bytes, &short, opts) else {
-        return;
+        return Vec::new();
     };
     let targets: Vec<u32> = profiles
         .iter()
@@ -42,7 +49,7 @@ pub fn fill_scanned_pages(path: &str, bytes: &[u8], pdf: &mut PdfPages, opts: &O
         .map(|pr| pr.page)
         .collect();
     if targets.is_empty() {
-        return;
+        return Vec::new();
     }
     // The reader's own no_text_layer flags are replaced by what happens next.
     pdf.flags.retain(|f| f.code != FlagCode::NoTextLayer);
@@ -62,7 +69,7 @@ pub fn fill_scanned_pages(path: &str, bytes: &[u8], pdf: &mut PdfPages, opts: &O
             ));
             pdf.pages = pages;
             pdf.text_origin = TextOrigin::OcrText;
-            return;
+            return Vec::new();
         }
     }
 
@@ -78,7 +85,7 @@ pub fn fill_scanned_pages(path: &str, bytes: &[u8], pdf: &mut PdfPages, opts: &O
     };
     if opts.mode == OcrMode::Off {
         missing(pdf, &targets, "OCR is off (--ocr off)", Severity::Warning);
-        return;
+        return Vec::new();
     }
     let results: Vec<(u32, Result<ocr::OcrPage, OcrError>)> = targets
         .par_iter()
@@ -91,15 +98,17 @@ pub fn fill_scanned_pages(path: &str, bytes: &[u8], pdf: &mut PdfPages, opts: &O
         })
         .collect();
     let mut read = Vec::new();
+    let mut ticks = Vec::new();
     for (n, result) in results {
         match result {
             Ok(page) => {
                 if let Some(slot) = pdf.pages.iter_mut().find(|p| p.number == n) {
-                    let mut text = page.text;
+                    let mut text = page.text.clone();
                     text.number = n;
                     *slot = text;
                 }
                 read.push(format!("{n} ({:.0}%)", page.mean_confidence));
+                ticks.extend(page.ticks.into_iter().map(|t| (n, t)));
             }
             Err(err) => {
                 let severity = if opts.mode == OcrMode::Tesseract {
@@ -123,4 +132,5 @@ pub fn fill_scanned_pages(path: &str, bytes: &[u8], pdf: &mut PdfPages, opts: &O
             None,
         ));
     }
+    ticks
 }
