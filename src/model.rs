@@ -66,7 +66,12 @@ pub struct Source {
     pub sha256: String,
     pub format: SourceFormat,
     pub pages: u32,
+    /// Where the document's text came from: `ocr_engine` or `ocr_text` when any page was
+    /// read by OCR, else `pdf_text` for PDFs with text and `ocr_text` for text input.
     pub text_origin: TextOrigin,
+    /// The same, page by page (PDF input; empty for text input).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub page_text_origin: Vec<TextOrigin>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -102,7 +102,22 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &PipelineOptions) -> Docume
     if looks_like_pdf(bytes) {
         match ingest::pdf::read_pdf(bytes, &opts.pdf) {
             Ok(mut pdf) => {
-                let ticks = scanned::fill_scanned_pages(path, bytes, &mut pdf, &opts.ocr);
+                let scan = scanned::fill_scanned_pages(path, bytes, &mut pdf, &opts.ocr);
+                let page_origins = pdf
+                    .pages
+                    .iter()
+                    .map(|p| {
+                        if pdf.text_origin == TextOrigin::OcrText {
+                            TextOrigin::OcrText
+                        } else if scan.engine_pages.contains(&p.number) {
+                            TextOrigin::OcrEngine
+                        } else if p.text.trim().is_empty() {
+                            TextOrigin::None
+                        } else {
+                            TextOrigin::PdfText
+                        }
+                    })
+                    .collect();
                 if pdf.pages.iter().all(|p| p.text.trim().is_empty()) && pdf.flags.is_empty() {
                     // Never silently empty: a PDF that opens (perhaps rebuilt from a damaged
                     // file) but shows no text at all is reported, not passed as ok.
@@ -122,9 +137,11 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &PipelineOptions) -> Docume
                     format: SourceFormat::Pdf,
                     pages: pdf.pages.len() as u32,
                     text_origin: pdf.text_origin,
+                    page_text_origin: page_origins,
                 };
                 let mut doc = extract::extract(source, &pdf.pages, pdf.flags);
-                doc.pixel_checkboxes = ticks
+                doc.pixel_checkboxes = scan
+                    .ticks
                     .into_iter()
                     .map(|(n, t)| PixelCheckbox {
                         state: match t.state {
@@ -160,6 +177,7 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &PipelineOptions) -> Docume
                     format: SourceFormat::Text,
                     pages: pages.len() as u32,
                     text_origin: TextOrigin::OcrText,
+                    page_text_origin: Vec::new(),
                 };
                 extract::extract(source, &pages, Vec::new())
             }
@@ -190,6 +208,7 @@ pub fn failed(
             format,
             pages: 0,
             text_origin: TextOrigin::None,
+            page_text_origin: Vec::new(),
         },
         status: DocStatus::Failed,
         agency: Agency::default(),

@@ -16,14 +16,22 @@ use std::path::Path;
 /// Most characters of text a page may carry and still be a scan (a receiving stamp).
 const STAMP_CHARS: usize = 160;
 
-/// Replace the text of image-only pages by OCR text, and say so in flags. Returns the
-/// checkboxes read from the pixels, by page number.
+/// What OCR did to a PDF's pages.
+#[derive(Debug, Default)]
+pub struct Scanned {
+    /// Pages whose text now comes from the OCR engine.
+    pub engine_pages: Vec<u32>,
+    /// Checkboxes read from the pixels, by page number.
+    pub ticks: Vec<(u32, Tick)>,
+}
+
+/// Replace the text of image-only pages by OCR text, and say so in flags.
 pub fn fill_scanned_pages(
     path: &str,
     bytes: &[u8],
     pdf: &mut PdfPages,
     opts: &OcrOptions,
-) -> Vec<(u32, Tick)> {
+) -> Scanned {
     let short: Vec<u32> = pdf
         .pages
         .iter()
@@ -31,10 +39,10 @@ pub fn fill_scanned_pages(
         .map(|p| p.number)
         .collect();
     if short.is_empty() {
-        return Vec::new();
+        return Scanned::default();
     }
     let Ok(profiles) = ocr::page_profiles(bytes, &short, opts) else {
-        return Vec::new();
+        return Scanned::default();
     };
     let targets: Vec<u32> = profiles
         .iter()
@@ -49,7 +57,7 @@ pub fn fill_scanned_pages(
         .map(|pr| pr.page)
         .collect();
     if targets.is_empty() {
-        return Vec::new();
+        return Scanned::default();
     }
     // The reader's own no_text_layer flags are replaced by what happens next.
     pdf.flags.retain(|f| f.code != FlagCode::NoTextLayer);
@@ -69,7 +77,7 @@ pub fn fill_scanned_pages(
             ));
             pdf.pages = pages;
             pdf.text_origin = TextOrigin::OcrText;
-            return Vec::new();
+            return Scanned::default();
         }
     }
 
@@ -85,7 +93,7 @@ pub fn fill_scanned_pages(
     };
     if opts.mode == OcrMode::Off {
         missing(pdf, &targets, "OCR is off (--ocr off)", Severity::Warning);
-        return Vec::new();
+        return Scanned::default();
     }
     let results: Vec<(u32, Result<ocr::OcrPage, OcrError>)> = targets
         .par_iter()
@@ -99,6 +107,7 @@ pub fn fill_scanned_pages(
         .collect();
     let mut read = Vec::new();
     let mut ticks = Vec::new();
+    let mut engine_pages = Vec::new();
     for (n, result) in results {
         match result {
             Ok(page) => {
@@ -109,6 +118,7 @@ pub fn fill_scanned_pages(
                 }
                 read.push(format!("{n} ({:.0}%)", page.mean_confidence));
                 ticks.extend(page.ticks.into_iter().map(|t| (n, t)));
+                engine_pages.push(n);
             }
             Err(err) => {
                 let severity = if opts.mode == OcrMode::Tesseract {
@@ -132,5 +142,8 @@ pub fn fill_scanned_pages(
             None,
         ));
     }
-    ticks
+    Scanned {
+        engine_pages,
+        ticks,
+    }
 }
