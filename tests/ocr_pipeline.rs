@@ -85,3 +85,21 @@ fn scanned_fixtures_read_by_tesseract() {
     assert!(all > 0);
     assert!(acc >= 0.95, "{ok}/{all}");
 }
+
+#[test]
+fn sidecar_ocr_text_beside_a_scan_is_used_and_said() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let scan = fixtures().into_iter().next().expect("a scanned fixture");
+    let pdf = dir.path().join("report.pdf");
+    std::fs::copy(&scan, &pdf).expect("copy");
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seed_1afe833d.txt");
+    std::fs::copy(seed, dir.path().join("report.md")).expect("copy");
+    let doc = process_path(&pdf, &PipelineOptions::default());
+    assert_eq!(doc.source.text_origin, TextOrigin::OcrText);
+    assert!(doc
+        .flags
+        .iter()
+        .any(|f| f.code.as_str() == "ocr_text" && f.message.contains("report.md")));
+    assert!(!doc.flags.iter().any(|f| f.code.as_str() == "no_text_layer"));
+    assert_eq!(doc.oit_items.len(), 43, "the sidecar's items are read");
+}
