@@ -265,7 +265,7 @@ pub fn places_in(text: &str) -> Vec<(PlaceKind, String, Range<usize>)> {
 fn re_year() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?:ปีงบประมาณ|ประจำปี|ปีงบ)\s*(?:พ\.\s?ศ\.?|พ\.ศ|ค\.\s?ศ\.?)?\s*(\d{4})")
+        Regex::new(r"(?:ปีงบประมาณ|ประจำปี|ปีงบ|(?:ITA|การประเมิน)[ \t]*ปี)\s*(?:พ\.\s?ศ\.?|พ\.ศ|ค\.\s?ศ\.?)?\s*(\d{4})")
             .expect("valid regex")
     })
 }
@@ -292,7 +292,7 @@ pub fn years_in(text: &str) -> Vec<(i32, Range<usize>)> {
 fn re_score() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"คะแนน(?:รวม|เฉลี่ย|ภาพรวม|ผลการประเมิน|การประเมิน)?[ \t]*(?:ITA[ \t]*)?(?:เท่ากับ|ได้|คือ|=|:|อยู่ที่)?[ \t]*(\d{1,3}(?:\.\d{1,4})?)(?:[ \t]*คะแนน)?|(\d{1,3}\.\d{1,4})[ \t]*คะแนน")
+        Regex::new(r"คะแนน(?:รวม|เฉลี่ย|ภาพรวม|ผลการประเมิน|การประเมิน|ที่ได้(?:รับ)?)?[ \t]*(?:ITA[ \t]*)?(?:(?:ประจำ)?ปี(?:งบประมาณ)?[ \t]*(?:พ\.[ \t]?ศ\.[ \t]?)?\d{4}[ \t]*)?(?:เท่ากับ|ได้|คือ|=|:|อยู่ที่)?[ \t]*(\d{1,3}(?:\.\d{1,4})?)(?:[ \t]*คะแนน)?|(\d{1,3}\.\d{1,4})[ \t]*คะแนน")
             .expect("valid regex")
     })
 }
@@ -312,6 +312,22 @@ fn re_level() -> &'static Regex {
         Regex::new(r"ระดับ[ \t]*(?:ผลการประเมิน|คะแนน)?[ \t]*(?:=|:)?[ \t]*(ผ่านดีเยี่ยม|ผ่านดี|ต้องปรับปรุงโดยด่วน|ต้องปรับปรุง|ปรับปรุง|ผ่าน|AA|A|B|C|D|E|F)(?:[^A-Za-z]|$)")
             .expect("valid regex")
     })
+}
+
+fn re_level_after_score() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^[ \t]*(?:คะแนน)?[ \t]*[(（][ \t]*(?:ระดับ[ \t]*)?(ผ่านดีเยี่ยม|ผ่านดี|ต้องปรับปรุงโดยด่วน|ต้องปรับปรุง|ปรับปรุง|ผ่าน|AA|A|B|C|D|E|F)[ \t]*[)）]")
+            .expect("valid regex")
+    })
+}
+
+/// A level in parentheses right after the score ("91.23 (ผ่านดี)"), with its range in
+/// `tail`.
+pub fn level_after_score(tail: &str) -> Option<(String, Range<usize>)> {
+    let c = re_level_after_score().captures(tail)?;
+    let m = c.get(1)?;
+    Some((m.as_str().to_string(), m.range()))
 }
 
 /// The level as written ("ผ่านดีเยี่ยม", "A"): the first "ระดับ X".
@@ -454,6 +470,19 @@ mod tests {
         assert_eq!(
             level_in("ผลการประเมินระดับ AA (95.2)").map(|l| l.0),
             Some("AA".to_string())
+        );
+        assert_eq!(
+            score_in("ผลคะแนน ITA ปี 2565 = 96.20").map(|s| s.0),
+            Some(96.2)
+        );
+        assert_eq!(score_in("คะแนนที่ได้ 91.23 (ผ่านดี)").map(|s| s.0), Some(91.23));
+        assert_eq!(
+            level_after_score(" (ผ่านดี)").map(|l| l.0),
+            Some("ผ่านดี".to_string())
+        );
+        assert_eq!(
+            years_in("ผลการประเมิน ITA ปี 2565").first().map(|y| y.0),
+            Some(2565)
         );
     }
 }

@@ -240,7 +240,8 @@ pub fn extract(source: Source, pages: &[PageText], mut flags: Vec<Flag>) -> Docu
                 &p.rep.text,
                 (r.end + 600).min(p.rep.text.len()),
             );
-            if let Some((l, lr)) = meta::level_in(&p.rep.text[r.end..tail_end]) {
+            let tail = &p.rep.text[r.end..tail_end];
+            if let Some((l, lr)) = meta::level_after_score(tail).or_else(|| meta::level_in(tail)) {
                 level = Some(l);
                 level_span = Some(p.span(r.end + lr.start..r.end + lr.end));
             }
