@@ -6,7 +6,6 @@
 
 use super::Page;
 use regex::Regex;
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -38,37 +37,9 @@ pub struct AgencyMention {
     pub range: Range<usize>,
 }
 
-const GAZETTEER: &str = include_str!("../../data/gazetteer.tsv");
-
-/// Every subdistrict, district and province name, for cutting names out of unspaced
-/// Thai text (district names without their "เขต" prefix too).
-fn place_names() -> &'static (HashSet<&'static str>, usize) {
-    static NAMES: OnceLock<(HashSet<&'static str>, usize)> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        let mut set = HashSet::new();
-        for line in GAZETTEER.lines().filter(|l| !l.starts_with('#')) {
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() >= 6 {
-                set.insert(f[1]);
-                set.insert(f[3]);
-                set.insert(f[3].strip_prefix("เขต").unwrap_or(f[3]));
-                set.insert(f[5]);
-            }
-        }
-        let longest = set.iter().map(|s| s.chars().count()).max().unwrap_or(0);
-        (set, longest)
-    })
-}
-
-/// The longest known place name at the start of `s`, in bytes.
+/// The longest known place name at the start of `s`, in bytes (the gazetteer's names).
 pub fn place_prefix_len(s: &str) -> Option<usize> {
-    let (names, longest) = place_names();
-    let ends: Vec<usize> = s
-        .char_indices()
-        .map(|(i, c)| i + c.len_utf8())
-        .take(*longest)
-        .collect();
-    ends.into_iter().rev().find(|&e| names.contains(&s[..e]))
+    crate::places::gazetteer().name_prefix_len(s)
 }
 
 /// Words that end a name written without a space after it.

@@ -261,6 +261,24 @@ impl Gazetteer {
         )
     }
 
+    /// Byte length of the longest subdistrict, district or province name (exactly as
+    /// written in running text) at the start of `text`, without cutting a Thai syllable:
+    /// how a name is cut out of unspaced Thai ("โคกสำราญได้จัดทำ" -> "โคกสำราญ").
+    pub fn name_prefix_len(&self, text: &str) -> Option<usize> {
+        let ends: Vec<usize> = text
+            .char_indices()
+            .map(|(k, ch)| k + ch.len_utf8())
+            .take(self.longest_text_name)
+            .collect();
+        ends.into_iter().rev().find(|&end| {
+            let cand = &text[..end];
+            let known = [PlaceKind::Subdistrict, PlaceKind::District, PlaceKind::Province]
+                .into_iter()
+                .any(|kind| self.text_names.contains_key(&(kind, cand.to_string())));
+            known && !text[end..].chars().next().is_some_and(is_thai_combining)
+        })
+    }
+
     /// Whether `name` (with or without จังหวัด/จ.) is a province, tolerating small OCR damage.
     pub fn is_province(&self, name: &str) -> bool {
         !self.match_provinces(name).is_empty()
