@@ -308,8 +308,18 @@ pub fn extract(source: Source, pages: &[PageText], mut flags: Vec<Flag>) -> Docu
     }
     indicators.sort_by_key(|i| i.number);
 
-    let oit_items = read_items(&pages, &tables, fiscal_year, box_first, &mut flags);
-    let catalogue = catalogue_for(fiscal_year, &tables, &pages).map(|c| c.name.to_string());
+    let ev = evidence(&tables);
+    let cat = catalogue_for(fiscal_year, &ev);
+    let oit_items = read_items(
+        &pages,
+        &tables,
+        fiscal_year,
+        cat,
+        &ev,
+        box_first,
+        &mut flags,
+    );
+    let catalogue = cat.map(|c| c.name.to_string());
 
     // --- dates ------------------------------------------------------------------------
     let mut dates = Vec::new();
@@ -468,40 +478,44 @@ fn status_flags(flags: &mut Vec<Flag>, status: ItemStatus, notes: &str, what: &s
 /// stated, the list the titles fit clearly (never forced).
 fn catalogue_for(
     year: Option<i32>,
-    t: &tables::Tables,
-    _pages: &[Page],
+    ev: &[catalogue::ItemEvidence],
 ) -> Option<catalogue::Catalogue> {
     match year {
         Some(y) => catalogue::for_year(y),
-        None => {
-            if t.items.len() < 5 {
-                return None;
-            }
-            let mut best: Option<(f64, catalogue::Catalogue)> = None;
-            for cat in [catalogue::CATALOGUE_2566, catalogue::CATALOGUE_2564] {
-                let owned;
-                let prep = match catalogue::Prepared::of(cat) {
-                    Some(p) => p,
-                    None => {
-                        owned = catalogue::Prepared::new(cat);
-                        &owned
-                    }
-                };
-                let ev = evidence(t);
-                let codes = catalogue::assign_codes(prep, &ev);
-                let mean = codes
-                    .iter()
-                    .zip(&ev)
-                    .map(|(c, e)| prep.similarity(&e.grams, *c as usize))
-                    .sum::<f64>()
-                    / codes.len() as f64;
-                if best.is_none_or(|(b, _)| mean > b) {
-                    best = Some((mean, cat));
-                }
-            }
-            best.filter(|(m, _)| *m >= 0.7).map(|(_, c)| c)
-        }
+        None if ev.len() < 5 => None,
+        None => [catalogue::CATALOGUE_2566, catalogue::CATALOGUE_2564]
+            .into_iter()
+            .map(|cat| (align(cat, ev).1, cat))
+            .fold(
+                None,
+                |best: Option<(f64, catalogue::Catalogue)>, (mean, cat)| match best {
+                    Some((b, _)) if b >= mean => best,
+                    _ => Some((mean, cat)),
+                },
+            )
+            .filter(|(m, _)| *m >= 0.7)
+            .map(|(_, c)| c),
     }
+}
+
+/// Codes for the item rows under `cat`, and the mean title similarity of that reading.
+fn align(cat: catalogue::Catalogue, ev: &[catalogue::ItemEvidence]) -> (Vec<u32>, f64) {
+    let owned;
+    let prep = match catalogue::Prepared::of(cat) {
+        Some(p) => p,
+        None => {
+            owned = catalogue::Prepared::new(cat);
+            &owned
+        }
+    };
+    let codes = catalogue::assign_codes(prep, ev);
+    let mean = codes
+        .iter()
+        .zip(ev)
+        .map(|(c, e)| prep.similarity(&e.grams, *c as usize))
+        .sum::<f64>()
+        / codes.len().max(1) as f64;
+    (codes, mean)
 }
 
 fn evidence(t: &tables::Tables) -> Vec<catalogue::ItemEvidence> {
@@ -518,25 +532,13 @@ fn read_items(
     pages: &[Page],
     t: &tables::Tables,
     year: Option<i32>,
+    cat: Option<catalogue::Catalogue>,
+    ev: &[catalogue::ItemEvidence],
     box_first: bool,
     flags: &mut Vec<Flag>,
 ) -> Vec<OitItem> {
-    let cat = catalogue_for(year, t, pages);
     let codes: Vec<Option<u32>> = match cat {
-        Some(c) => {
-            let owned;
-            let prep = match catalogue::Prepared::of(c) {
-                Some(p) => p,
-                None => {
-                    owned = catalogue::Prepared::new(c);
-                    &owned
-                }
-            };
-            catalogue::assign_codes(prep, &evidence(t))
-                .into_iter()
-                .map(Some)
-                .collect()
-        }
+        Some(c) => align(c, ev).0.into_iter().map(Some).collect(),
         None => {
             if !t.items.is_empty() {
                 let msg = match year {

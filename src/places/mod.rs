@@ -272,9 +272,13 @@ impl Gazetteer {
             .collect();
         ends.into_iter().rev().find(|&end| {
             let cand = &text[..end];
-            let known = [PlaceKind::Subdistrict, PlaceKind::District, PlaceKind::Province]
-                .into_iter()
-                .any(|kind| self.text_names.contains_key(&(kind, cand.to_string())));
+            let known = [
+                PlaceKind::Subdistrict,
+                PlaceKind::District,
+                PlaceKind::Province,
+            ]
+            .into_iter()
+            .any(|kind| self.text_names.contains_key(&(kind, cand.to_string())));
             known && !text[end..].chars().next().is_some_and(is_thai_combining)
         })
     }
