@@ -155,7 +155,9 @@ pub enum ItemStatus {
     Done,
     /// "ยังไม่ได้ดำเนินการ" ticked.
     NotDone,
-    /// Both ticked.
+    /// "อยู่ระหว่างดำเนินการ" (in progress) ticked.
+    InProgress,
+    /// Two different statuses ticked.
     Conflict,
     /// No tick found.
     Unknown,
@@ -166,6 +168,7 @@ impl ItemStatus {
         match self {
             ItemStatus::Done => "done",
             ItemStatus::NotDone => "not_done",
+            ItemStatus::InProgress => "in_progress",
             ItemStatus::Conflict => "conflict",
             ItemStatus::Unknown => "unknown",
         }

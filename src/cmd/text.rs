@@ -1,7 +1,6 @@
-//! `ita-extract text PATH`: the repaired text of one input, page by page, in reading
-//! order — what a user compares with the page. PDFs go through the PDF reader (table
-//! cells separated by TAB, checkboxes as ☐ ☑ ☒, Thai repaired); text inputs through the
-//! Thai repairs of [`crate::normalize`]. Pages are separated by a form feed (U+000C), as
+//! `ita-extract text PATH`: the layout model of one input printed back as text, page by
+//! page, in reading order — what a user compares with the page ([`crate::layout::render`]:
+//! table cells separated by TAB, checkboxes as ☐ ☑ ☒, Thai repaired once, markup gone). Pages are separated by a form feed (U+000C), as
 //! `pdftotext` writes them, so the output can be fed back as OCR text. Flags go to
 //! stderr.
 
@@ -50,11 +49,15 @@ fn print(args: crate::cli::TextArgs) -> anyhow::Result<Exit> {
             &mut pdf,
             &opts.ocr,
         );
-        for (i, page) in pdf.pages.iter().enumerate() {
+        for (i, page) in crate::pipeline::layout_of_pdf(&pdf)
+            .pages
+            .iter()
+            .enumerate()
+        {
             if i > 0 {
                 out.write_all(b"\x0c")?;
             }
-            out.write_all(page.text.as_bytes())?;
+            out.write_all(crate::layout::render::page(page).as_bytes())?;
         }
         out.flush()?;
         for f in &pdf.flags {
@@ -78,12 +81,11 @@ fn print(args: crate::cli::TextArgs) -> anyhow::Result<Exit> {
                 return Ok(Exit::SomeFailed);
             }
         };
-        let nopts = crate::normalize::Options::default();
-        for (i, page) in pages.iter().enumerate() {
+        for (i, page) in pages.into_iter().map(crate::layout::text::page).enumerate() {
             if i > 0 {
                 out.write_all(b"\x0c")?;
             }
-            out.write_all(crate::normalize::repair(&page.text, &nopts).text.as_bytes())?;
+            out.write_all(crate::layout::render::page(&page).as_bytes())?;
         }
         out.flush()?;
         Ok(Exit::Ok)

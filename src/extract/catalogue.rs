@@ -1,145 +1,8 @@
-//! The ITA catalogue: indicator names and the OIT item lists per fiscal year
-//! (`shared/reference/ita-catalogue.md`), title similarity, and recovery of item codes
-//! from the written code, the sequence and the title.
-//!
-//! The same code means different things in different years (O10 is นโยบายคุ้มครองข้อมูล
-//! ส่วนบุคคล in 2566-2567 and แผนดำเนินงานประจำปี in 2564-2565), so items are matched
-//! against the list of the document's fiscal year; a year with no known list is never
-//! forced onto one.
+//! Title similarity against an OIT catalogue, and recovery of item codes from the
+//! written code, the sequence and the title. The lists themselves are data
+//! ([`crate::vocab::catalogue`]).
 
-/// Indicator names 1-10 (same numbering 2564-2568).
-pub const INDICATORS: [&str; 10] = [
-    "การปฏิบัติหน้าที่",
-    "การใช้งบประมาณ",
-    "การใช้อำนาจ",
-    "การใช้ทรัพย์สินของราชการ",
-    "การแก้ไขปัญหาการทุจริต",
-    "คุณภาพการดำเนินงาน",
-    "ประสิทธิภาพการสื่อสาร",
-    "การปรับปรุงการทำงาน",
-    "การเปิดเผยข้อมูล",
-    "การป้องกันการทุจริต",
-];
-
-/// O1-O43 for fiscal years 2566 and 2567.
-pub const OIT_2566: [&str; 43] = [
-    "โครงสร้าง",
-    "ข้อมูลผู้บริหาร",
-    "อำนาจหน้าที่",
-    "แผนยุทธศาสตร์หรือแผนพัฒนาหน่วยงาน",
-    "ข้อมูลการติดต่อ",
-    "กฎหมายที่เกี่ยวข้อง",
-    "ข่าวประชาสัมพันธ์",
-    "Q&A",
-    "Social Network",
-    "นโยบายคุ้มครองข้อมูลส่วนบุคคล",
-    "แผนการดำเนินงานและการใช้จ่ายงบประมาณประจำปี",
-    "รายงานการกำกับติดตามการดำเนินงานและการใช้จ่ายงบประมาณ ประจำปี รอบ 6 เดือน",
-    "รายงานผลการดำเนินงานประจำปี",
-    "คู่มือหรือมาตรฐานการปฏิบัติงาน",
-    "คู่มือหรือมาตรฐานการให้บริการ",
-    "ข้อมูลเชิงสถิติการให้บริการ",
-    "รายงานผลการสำรวจความพึงพอใจการให้บริการ",
-    "E-Service",
-    "แผนการจัดซื้อจัดจ้างหรือแผนการจัดหาพัสดุ",
-    "ประกาศต่าง ๆ เกี่ยวกับการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ",
-    "สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน",
-    "รายงานผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุประจำปี",
-    "นโยบายหรือแผนการบริหารทรัพยากรบุคคล",
-    "การดำเนินการตามนโยบายหรือแผนการบริหารทรัพยากรบุคคล",
-    "หลักเกณฑ์การบริหารและพัฒนาทรัพยากรบุคคล",
-    "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคลประจำปี",
-    "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ",
-    "ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ",
-    "ข้อมูลเชิงสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ",
-    "การเปิดโอกาสให้เกิดการมีส่วนร่วม",
-    "ประกาศเจตนารมณ์นโยบาย No Gift Policy จากการปฏิบัติหน้าที่",
-    "การสร้างวัฒนธรรม No Gift Policy",
-    "รายงานผลตามนโยบาย No Gift Policy",
-    "การประเมินความเสี่ยงการทุจริตและประพฤติมิชอบประจำปี",
-    "การดำเนินการเพื่อจัดการความเสี่ยงการทุจริตและประพฤติมิชอบ",
-    "แผนปฏิบัติการป้องกันการทุจริต",
-    "รายงานการกำกับติดตามการดำเนินการป้องกันการทุจริตประจำปี รอบ 6 เดือน",
-    "รายงานผลการดำเนินการป้องกันการทุจริตประจำปี",
-    "ประมวลจริยธรรมสำหรับเจ้าหน้าที่ของรัฐ",
-    "การขับเคลื่อนจริยธรรม",
-    "การประเมินจริยธรรมเจ้าหน้าที่ของรัฐ",
-    "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
-    "การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
-];
-
-/// O1-O43 for fiscal years 2564 and 2565.
-pub const OIT_2564: [&str; 43] = [
-    "โครงสร้าง",
-    "ข้อมูลผู้บริหาร",
-    "อำนาจหน้าที่",
-    "แผนยุทธศาสตร์หรือแผนพัฒนาหน่วยงาน",
-    "ข้อมูลการติดต่อ",
-    "กฎหมายที่เกี่ยวข้อง",
-    "ข่าวประชาสัมพันธ์",
-    "Q&A",
-    "Social Network",
-    "แผนดำเนินงานประจำปี",
-    "รายงานการกำกับติดตามการดำเนินงานประจำปี รอบ 6 เดือน",
-    "รายงานผลการดำเนินงานประจำปี",
-    "คู่มือหรือมาตรฐานการปฏิบัติงาน",
-    "คู่มือหรือมาตรฐานการให้บริการ",
-    "ข้อมูลเชิงสถิติการให้บริการ",
-    "รายงานผลการสำรวจความพึงพอใจการให้บริการ",
-    "E-Service",
-    "แผนการใช้จ่ายงบประมาณประจำปี",
-    "รายงานการกำกับติดตามการใช้จ่ายงบประมาณประจำปี รอบ 6 เดือน",
-    "รายงานผลการใช้จ่ายงบประมาณประจำปี",
-    "แผนการจัดซื้อจัดจ้างหรือแผนการจัดหาพัสดุ",
-    "ประกาศต่าง ๆ เกี่ยวกับการจัดซื้อจัดจ้างหรือการจัดหาพัสดุ",
-    "สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน",
-    "รายงานผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุประจำปี",
-    "นโยบายการบริหารทรัพยากรบุคคล",
-    "การดำเนินการตามนโยบายการบริหารทรัพยากรบุคคล",
-    "หลักเกณฑ์การบริหารและพัฒนาทรัพยากรบุคคล",
-    "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคลประจำปี",
-    "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ",
-    "ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ",
-    "ข้อมูลเชิงสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ",
-    "ช่องทางการรับฟังความคิดเห็น",
-    "การเปิดโอกาสให้เกิดการมีส่วนร่วม",
-    "เจตจำนงสุจริตของผู้บริหาร",
-    "การมีส่วนร่วมของผู้บริหาร",
-    "การประเมินความเสี่ยงการทุจริตประจำปี",
-    "การดำเนินการเพื่อจัดการความเสี่ยงการทุจริต",
-    "การเสริมสร้างวัฒนธรรมองค์กร",
-    "แผนปฏิบัติการป้องกันการทุจริต",
-    "รายงานการกำกับติดตามการดำเนินการป้องกันการทุจริตประจำปี รอบ 6 เดือน",
-    "รายงานผลการดำเนินการป้องกันการทุจริตประจำปี",
-    "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
-    "การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
-];
-
-/// A known OIT list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Catalogue {
-    /// "2566-2567" or "2564-2565".
-    pub name: &'static str,
-    pub titles: &'static [&'static str; 43],
-}
-
-pub const CATALOGUE_2566: Catalogue = Catalogue {
-    name: "2566-2567",
-    titles: &OIT_2566,
-};
-pub const CATALOGUE_2564: Catalogue = Catalogue {
-    name: "2564-2565",
-    titles: &OIT_2564,
-};
-
-/// The catalogue of a fiscal year (BE), if it is known.
-pub fn for_year(year: i32) -> Option<Catalogue> {
-    match year {
-        2564 | 2565 => Some(CATALOGUE_2564),
-        2566 | 2567 => Some(CATALOGUE_2566),
-        _ => None,
-    }
-}
+pub use crate::vocab::catalogue::{for_year, Catalogue};
 
 /// Characters that carry a title's identity: Thai letters and vowels, Latin letters;
 /// digits, spaces, punctuation and tone marks (often displaced by OCR) are dropped.
@@ -189,25 +52,26 @@ fn common(a: &[u64], b: &[u64]) -> usize {
 
 /// Pre-computed bigrams of a catalogue's titles.
 pub struct Prepared {
-    pub catalogue: Catalogue,
+    pub catalogue: &'static Catalogue,
     grams: Vec<Grams>,
 }
 
 impl Prepared {
-    /// The prepared form of a known catalogue, built once.
-    pub fn of(catalogue: Catalogue) -> Option<&'static Prepared> {
-        static P2566: std::sync::OnceLock<Prepared> = std::sync::OnceLock::new();
-        static P2564: std::sync::OnceLock<Prepared> = std::sync::OnceLock::new();
-        if catalogue == CATALOGUE_2564 {
-            Some(P2564.get_or_init(|| Prepared::new(CATALOGUE_2564)))
-        } else if catalogue == CATALOGUE_2566 {
-            Some(P2566.get_or_init(|| Prepared::new(CATALOGUE_2566)))
-        } else {
-            None
-        }
+    /// The prepared form of a known catalogue, built once per list.
+    pub fn of(catalogue: &'static Catalogue) -> &'static Prepared {
+        static ALL: std::sync::OnceLock<Vec<Prepared>> = std::sync::OnceLock::new();
+        let all = ALL.get_or_init(|| {
+            crate::vocab::catalogue::catalogues()
+                .iter()
+                .map(Prepared::new)
+                .collect()
+        });
+        all.iter()
+            .find(|p| std::ptr::eq(p.catalogue, catalogue))
+            .expect("every catalogue is prepared")
     }
 
-    pub fn new(catalogue: Catalogue) -> Self {
+    pub fn new(catalogue: &'static Catalogue) -> Self {
         Prepared {
             catalogue,
             grams: catalogue
@@ -289,19 +153,22 @@ pub fn assign_codes(prep: &Prepared, items: &[ItemEvidence]) -> Vec<u32> {
     if n == 0 {
         return Vec::new();
     }
-    const K: usize = 43;
+    let k = prep.catalogue.len();
+    if k == 0 {
+        return vec![0; n];
+    }
     // score[i][c]: how well item i fits code c+1.
-    let score: Vec<[f64; K]> = items
+    let score: Vec<Vec<f64>> = items
         .iter()
         .map(|it| {
-            let mut row = [0.0; K];
+            let mut row = vec![0.0; k];
             for (c, slot) in row.iter_mut().enumerate() {
                 let code = c as u32 + 1;
                 let sim = prep.similarity(&it.grams, c + 1);
                 let code_score = match it.written {
                     Some(w) if w == code => 1.0,
                     Some(w) if is_confusable(w, code) => 0.35,
-                    Some(w) if (1..=43).contains(&w) => -0.6,
+                    Some(w) if (1..=k as u32).contains(&w) => -0.6,
                     _ => 0.0,
                 };
                 *slot = code_score + 1.2 * sim;
@@ -311,14 +178,14 @@ pub fn assign_codes(prep: &Prepared, items: &[ItemEvidence]) -> Vec<u32> {
         .collect();
     // dp[i][c]: best total for items 0..=i with item i at code c (monotone non-decreasing).
     const REPEAT_COST: f64 = 0.9;
-    let mut dp = vec![[f64::NEG_INFINITY; K]; n];
-    let mut back = vec![[usize::MAX; K]; n];
-    dp[0] = score[0];
+    let mut dp = vec![vec![f64::NEG_INFINITY; k]; n];
+    let mut back = vec![vec![usize::MAX; k]; n];
+    dp[0] = score[0].clone();
     for i in 1..n {
         // Best over strictly smaller codes, running maximum.
         let mut best_prev = f64::NEG_INFINITY;
         let mut best_arg = usize::MAX;
-        for c in 0..K {
+        for c in 0..k {
             let same = dp[i - 1][c] - REPEAT_COST;
             let (v, arg) = if best_prev >= same {
                 (best_prev, best_arg)
@@ -335,7 +202,7 @@ pub fn assign_codes(prep: &Prepared, items: &[ItemEvidence]) -> Vec<u32> {
             }
         }
     }
-    let mut c = (0..K)
+    let mut c = (0..k)
         .max_by(|&a, &b| dp[n - 1][a].total_cmp(&dp[n - 1][b]))
         .unwrap_or(0);
     let mut out = vec![0u32; n];
@@ -372,7 +239,7 @@ mod tests {
 
     #[test]
     fn misread_codes_recovered_from_sequence_and_title() {
-        let prep = Prepared::new(CATALOGUE_2566);
+        let prep = Prepared::of(for_year(2566).unwrap());
         let rows = [
             (Some(38), "รายงานผลการ ดำเนินการป้องกัน การทุจริตประจำปี"),
             (Some(99), "ประมวลจริยธรรมสำหรับเจ้าหน้าที่ของรัฐ"),
@@ -391,7 +258,7 @@ mod tests {
                 grams: title_grams(t),
             })
             .collect();
-        assert_eq!(assign_codes(&prep, &ev), vec![38, 39, 40, 41, 42, 43]);
+        assert_eq!(assign_codes(prep, &ev), vec![38, 39, 40, 41, 42, 43]);
     }
 
     #[test]
@@ -404,6 +271,6 @@ mod tests {
             for_year(2567).map(|c| c.titles[9]),
             Some("นโยบายคุ้มครองข้อมูลส่วนบุคคล")
         );
-        assert_eq!(for_year(2568), None);
+        assert_eq!(for_year(2568).map(|c| c.len()), Some(28));
     }
 }

@@ -2,8 +2,7 @@
 //! measures, indicators, OIT items, dates and flags.
 //!
 //! ```text
-//! PageText ─normalize::repair─▶ repaired text + offset map
-//!          ─rows::rows_of─────▶ rows of cells of tokens (text, boxes, labels, breaks)
+//! layout::Doc (pages of rows of cells of tokens, text repaired once, with spans)
 //!          ─tables────────────▶ item / indicator / measure entities (+ continuation rows)
 //!          ─status────────────▶ done / not_done / conflict / unknown
 //!          ─catalogue─────────▶ item codes recovered from code, sequence and title
@@ -16,55 +15,20 @@
 pub mod catalogue;
 pub mod checks;
 pub mod meta;
-pub mod rows;
 pub mod status;
 pub mod tables;
 
 use crate::diagnostic::{Flag, FlagCode, Severity};
+pub use crate::layout::Page;
+use crate::layout::{Doc, RowKind, Tok};
 use crate::model::{
     Agency, DateRef, DocStatus, Document, Indicator, ItemStatus, Measure, OitItem, Source,
     SCHEMA_VERSION,
 };
-use crate::normalize::{self, Repaired};
-use crate::source::{PageText, Span};
-use rows::{Row, Tok};
+use crate::normalize;
+use crate::source::Span;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
-
-/// One page during extraction: raw text, repaired text and its rows.
-pub struct Page<'a> {
-    pub raw: &'a PageText,
-    pub rep: Repaired,
-    pub rows: Vec<Row>,
-}
-
-impl Page<'_> {
-    /// The span (into the raw text) of a byte range of the repaired text.
-    pub fn span(&self, range: Range<usize>) -> Span {
-        self.raw.span(self.rep.map.range_to_raw(range))
-    }
-
-    /// The raw text behind a range of the repaired text.
-    pub fn raw_text(&self, range: Range<usize>) -> &str {
-        let r = self.rep.map.range_to_raw(range);
-        let s = crate::source::floor_char_boundary(&self.raw.text, r.start);
-        let e = crate::source::floor_char_boundary(&self.raw.text, r.end.max(s));
-        &self.raw.text[s..e]
-    }
-}
-
-/// Prepare pages: repair each page's text and split it into rows.
-pub fn prepare(pages: &[PageText]) -> Vec<Page<'_>> {
-    let opts = normalize::Options::default();
-    pages
-        .iter()
-        .map(|p| {
-            let rep = normalize::repair(&p.text, &opts);
-            let rows = rows::rows_of(&rep.text);
-            Page { raw: p, rep, rows }
-        })
-        .collect()
-}
 
 fn flag(
     code: FlagCode,
@@ -77,17 +41,17 @@ fn flag(
 
 /// Extract everything from the pages of one document. `flags` are those the reader
 /// already raised (unmapped glyphs, pages without text).
-pub fn extract(source: Source, pages: &[PageText], mut flags: Vec<Flag>) -> Document {
-    let pages = prepare(pages);
+pub fn extract(source: Source, doc: &Doc, mut flags: Vec<Flag>) -> Document {
+    let pages = &doc.pages[..];
     let mut repairs: BTreeMap<String, u64> = BTreeMap::new();
-    for p in &pages {
+    for p in pages {
         for r in &p.rep.repairs {
             *repairs.entry(r.kind.as_str().to_string()).or_default() += 1;
         }
     }
 
     // --- metadata -------------------------------------------------------------------
-    let opening = opening_end(&pages);
+    let opening = opening_end(pages);
     let mentions: Vec<meta::AgencyMention> = pages
         .iter()
         .enumerate()
@@ -232,7 +196,7 @@ pub fn extract(source: Source, pages: &[PageText], mut flags: Vec<Flag>) -> Docu
     let mut overall_score_span = None;
     let mut level = None;
     let mut level_span = None;
-    for p in &pages {
+    for p in pages {
         if let Some((v, r)) = meta::score_in(&p.rep.text) {
             overall_score = Some(v);
             overall_score_span = Some(p.span(r.clone()));
@@ -248,7 +212,7 @@ pub fn extract(source: Source, pages: &[PageText], mut flags: Vec<Flag>) -> Docu
             break;
         }
     }
-    let (table_score, table_level) = meta::score_level_in_rows(&pages);
+    let (table_score, table_level) = meta::score_level_in_rows(pages);
     if overall_score.is_none() {
         if let Some((v, pi, r)) = table_score {
             overall_score = Some(v);
@@ -262,7 +226,7 @@ pub fn extract(source: Source, pages: &[PageText], mut flags: Vec<Flag>) -> Docu
         }
     }
     if level.is_none() {
-        for p in &pages {
+        for p in pages {
             if let Some((l, r)) = meta::level_in(&p.rep.text) {
                 level = Some(l);
                 level_span = Some(p.span(r));
@@ -272,7 +236,7 @@ pub fn extract(source: Source, pages: &[PageText], mut flags: Vec<Flag>) -> Docu
     }
 
     // --- tables -----------------------------------------------------------------------
-    let tables = tables::read_tables(&pages);
+    let tables = tables::read_tables(pages);
     let box_first = document_convention(&tables);
 
     let mut measures: Vec<Measure> = tables
@@ -310,20 +274,12 @@ pub fn extract(source: Source, pages: &[PageText], mut flags: Vec<Flag>) -> Docu
 
     let ev = evidence(&tables);
     let cat = catalogue_for(fiscal_year, &ev);
-    let oit_items = read_items(
-        &pages,
-        &tables,
-        fiscal_year,
-        cat,
-        &ev,
-        box_first,
-        &mut flags,
-    );
+    let oit_items = read_items(pages, &tables, fiscal_year, cat, &ev, box_first, &mut flags);
     let catalogue = cat.map(|c| c.name.to_string());
 
     // --- dates ------------------------------------------------------------------------
     let mut dates = Vec::new();
-    for p in &pages {
+    for p in pages {
         for d in normalize::find_dates(&p.rep.text) {
             dates.push(DateRef {
                 text: p.rep.text[d.range.clone()].to_string(),
@@ -335,7 +291,7 @@ pub fn extract(source: Source, pages: &[PageText], mut flags: Vec<Flag>) -> Docu
     }
 
     // --- checks -----------------------------------------------------------------------
-    for p in &pages {
+    for p in pages {
         for (range, script, lines) in checks::foreign_blocks(&p.rep.text) {
             flags.push(flag(
                 FlagCode::ForeignScript,
@@ -406,8 +362,8 @@ fn opening_end(pages: &[Page]) -> (usize, usize) {
         let mut n = 0;
         for r in &p.rows {
             match r.kind {
-                rows::RowKind::Blank => continue,
-                rows::RowKind::Plain | rows::RowKind::Layout if n < 8 && r.cells.len() == 1 => {
+                RowKind::Blank => continue,
+                RowKind::Plain | RowKind::Layout if n < 8 && r.cells.len() == 1 => {
                     end = Some(r.range.end);
                     n += 1;
                 }
@@ -475,39 +431,36 @@ fn status_flags(flags: &mut Vec<Flag>, status: ItemStatus, notes: &str, what: &s
 }
 
 /// The catalogue to match items against: the fiscal year's, or, when no year is
-/// stated, the list the titles fit clearly (never forced).
+/// stated, the list the titles fit clearly (never forced). A provisional list is used
+/// only where the titles fit it.
 fn catalogue_for(
     year: Option<i32>,
     ev: &[catalogue::ItemEvidence],
-) -> Option<catalogue::Catalogue> {
-    match year {
-        Some(y) => catalogue::for_year(y),
-        None if ev.len() < 5 => None,
-        None => [catalogue::CATALOGUE_2566, catalogue::CATALOGUE_2564]
-            .into_iter()
+) -> Option<&'static catalogue::Catalogue> {
+    const FIT: f64 = 0.7;
+    match year.and_then(catalogue::for_year) {
+        Some(c) if !c.provisional => Some(c),
+        Some(c) => (ev.len() >= 3 && align(c, ev).1 >= FIT).then_some(c),
+        None if year.is_some() || ev.len() < 5 => None,
+        None => crate::vocab::catalogue::catalogues()
+            .iter()
+            .filter(|c| !c.provisional)
             .map(|cat| (align(cat, ev).1, cat))
             .fold(
                 None,
-                |best: Option<(f64, catalogue::Catalogue)>, (mean, cat)| match best {
+                |best: Option<(f64, &'static catalogue::Catalogue)>, (mean, cat)| match best {
                     Some((b, _)) if b >= mean => best,
                     _ => Some((mean, cat)),
                 },
             )
-            .filter(|(m, _)| *m >= 0.7)
+            .filter(|(m, _)| *m >= FIT)
             .map(|(_, c)| c),
     }
 }
 
 /// Codes for the item rows under `cat`, and the mean title similarity of that reading.
-fn align(cat: catalogue::Catalogue, ev: &[catalogue::ItemEvidence]) -> (Vec<u32>, f64) {
-    let owned;
-    let prep = match catalogue::Prepared::of(cat) {
-        Some(p) => p,
-        None => {
-            owned = catalogue::Prepared::new(cat);
-            &owned
-        }
-    };
+fn align(cat: &'static catalogue::Catalogue, ev: &[catalogue::ItemEvidence]) -> (Vec<u32>, f64) {
+    let prep = catalogue::Prepared::of(cat);
     let codes = catalogue::assign_codes(prep, ev);
     let mean = codes
         .iter()
@@ -532,7 +485,7 @@ fn read_items(
     pages: &[Page],
     t: &tables::Tables,
     year: Option<i32>,
-    cat: Option<catalogue::Catalogue>,
+    cat: Option<&'static catalogue::Catalogue>,
     ev: &[catalogue::ItemEvidence],
     box_first: bool,
     flags: &mut Vec<Flag>,
@@ -603,12 +556,10 @@ fn read_items(
             code: code_str,
             raw_code,
             title: e.title.clone(),
-            catalogue_title: match (cat, code) {
-                (Some(c), Some(n)) if (1..=43).contains(&n) => {
-                    Some(c.titles[n as usize - 1].to_string())
-                }
-                _ => None,
-            },
+            catalogue_title: cat
+                .zip(code)
+                .and_then(|(c, n)| c.title(n))
+                .map(str::to_string),
             status,
             code_corrected: corrected,
             notes,
@@ -620,7 +571,7 @@ fn read_items(
     // the row where the item would have stood.
     if out.len() >= 20 {
         let last = match cat {
-            Some(_) => 44,
+            Some(c) => c.len() as u32 + 1,
             None => seen.keys().next_back().copied().unwrap_or(0).min(99),
         };
         for n in (1..last).filter(|n| !seen.contains_key(n)) {
@@ -637,7 +588,7 @@ fn read_items(
             let message = match cat {
                 Some(c) => format!(
                     "item O{n} ({}) is not in the document",
-                    c.titles[n as usize - 1]
+                    c.title(n).unwrap_or("")
                 ),
                 None => format!("item O{n} is missing from the written sequence"),
             };

@@ -7,8 +7,9 @@
 //! pairs each label with the box after it. Runs that fit both read the document's
 //! majority convention, passed in as `box_first`.
 
-use super::rows::{Tok, TokKind};
+use crate::layout::{Tok, TokKind};
 use crate::model::ItemStatus;
+use crate::vocab::StatusKind;
 use std::ops::Range;
 
 /// The status of one row and what it was read from.
@@ -28,7 +29,7 @@ pub struct StatusRead {
 enum Mark {
     Box(bool),
     Soft,
-    Label(bool),
+    Label(StatusKind),
 }
 
 /// Decide a status from the tokens of a row (cells concatenated, a Break between cells).
@@ -37,8 +38,8 @@ pub fn read_status(toks: &[&Tok], box_first: bool) -> StatusRead {
     let mut runs: Vec<Vec<(Mark, Range<usize>)>> = vec![Vec::new()];
     for t in toks {
         let mark = match t.kind {
-            TokKind::Box(b) => Some(Mark::Box(b)),
-            TokKind::SoftTick => Some(Mark::Soft),
+            TokKind::Box(b) if b.is_soft() => Some(Mark::Soft),
+            TokKind::Box(b) => Some(Mark::Box(b.ticked())),
             TokKind::Label(d) => Some(Mark::Label(d)),
             TokKind::Break => None,
             TokKind::Text => {
@@ -64,6 +65,7 @@ pub fn read_status(toks: &[&Tok], box_first: bool) -> StatusRead {
     let has_markup = runs.iter().flatten().any(|(m, _)| !matches!(m, Mark::Soft));
     let mut done = false;
     let mut not_done = false;
+    let mut in_progress = false;
     let mut ticked_range: Option<Range<usize>> = None;
     let mut markup_range: Option<Range<usize>> = None;
     let mut convention = None;
@@ -87,7 +89,7 @@ pub fn read_status(toks: &[&Tok], box_first: bool) -> StatusRead {
             .count();
         let labels = run.len() - boxes;
         let starts_with_box = !matches!(run[0].0, Mark::Label(_));
-        let pairs: Vec<(bool, bool, Range<usize>)> = if boxes == 1 && labels == 1 {
+        let pairs: Vec<(bool, StatusKind, Range<usize>)> = if boxes == 1 && labels == 1 {
             let (b, l) = if starts_with_box {
                 (&run[0], &run[1])
             } else {
@@ -118,10 +120,10 @@ pub fn read_status(toks: &[&Tok], box_first: bool) -> StatusRead {
         }
         for (ticked, is_done, r) in pairs {
             if ticked {
-                if is_done {
-                    done = true;
-                } else {
-                    not_done = true;
+                match is_done {
+                    StatusKind::Done => done = true,
+                    StatusKind::NotDone => not_done = true,
+                    StatusKind::InProgress => in_progress = true,
                 }
                 ticked_range = Some(merge(ticked_range, r));
             }
@@ -132,7 +134,7 @@ pub fn read_status(toks: &[&Tok], box_first: bool) -> StatusRead {
         .iter()
         .flatten()
         .any(|(m, _)| matches!(m, Mark::Label(_)));
-    if !labels_anywhere && !done && !not_done {
+    if !labels_anywhere && !done && !not_done && !in_progress {
         let boxes: Vec<&(Mark, Range<usize>)> = runs
             .iter()
             .flatten()
@@ -148,11 +150,13 @@ pub fn read_status(toks: &[&Tok], box_first: bool) -> StatusRead {
             ticked_range = Some(r.clone());
         }
     }
-    let status = match (done, not_done) {
-        (true, true) => ItemStatus::Conflict,
-        (true, false) => ItemStatus::Done,
-        (false, true) => ItemStatus::NotDone,
-        (false, false) => ItemStatus::Unknown,
+    // Two different statuses ticked is a conflict.
+    let status = match (done, not_done, in_progress) {
+        (true, false, false) => ItemStatus::Done,
+        (false, true, false) => ItemStatus::NotDone,
+        (false, false, true) => ItemStatus::InProgress,
+        (false, false, false) => ItemStatus::Unknown,
+        _ => ItemStatus::Conflict,
     };
     StatusRead {
         status,
@@ -166,7 +170,7 @@ fn pair_run(
     run: &[(Mark, Range<usize>)],
     box_first: bool,
     unpaired: &mut Vec<(bool, Range<usize>)>,
-) -> Vec<(bool, bool, Range<usize>)> {
+) -> Vec<(bool, StatusKind, Range<usize>)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < run.len() {
@@ -201,8 +205,11 @@ fn mark_ticked(m: Mark) -> bool {
     matches!(m, Mark::Box(true) | Mark::Soft)
 }
 
-fn label_done(m: Mark) -> bool {
-    matches!(m, Mark::Label(true))
+fn label_done(m: Mark) -> StatusKind {
+    match m {
+        Mark::Label(k) => k,
+        _ => StatusKind::Done,
+    }
 }
 
 fn merge(a: Option<Range<usize>>, b: Range<usize>) -> Range<usize> {
@@ -220,7 +227,7 @@ fn is_punct(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::rows::rows_of;
+    use crate::layout::text::rows_of;
 
     fn status(text: &str, box_first: bool) -> ItemStatus {
         let rows = rows_of(text);

@@ -2,9 +2,10 @@
 //! continuation rows merged (a row whose code cell is empty continues the one above,
 //! also across a page break or a repeated header).
 
-use super::rows::{Cell, Row, RowKind, Tok, TokKind};
 use super::Page;
+use crate::layout::{Cell, Row, RowKind, Tok, TokKind};
 use crate::normalize;
+use crate::vocab::StatusKind;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -142,7 +143,7 @@ fn header_kind(row: &Row) -> Option<TableKind> {
         .cells
         .iter()
         .flat_map(|c| &c.toks)
-        .any(|t| matches!(t.kind, TokKind::Box(_) | TokKind::SoftTick))
+        .any(|t| matches!(t.kind, TokKind::Box(_)))
     {
         return None;
     }
@@ -239,12 +240,10 @@ fn status_and_notes(row: &Row, from_cell: usize) -> (Vec<Tok>, Option<String>) {
             text: String::new(),
             range: cell.range.start..cell.range.start,
         });
-        let last_mark = cell.toks.iter().rposition(|t| {
-            matches!(
-                t.kind,
-                TokKind::Box(_) | TokKind::Label(_) | TokKind::SoftTick
-            )
-        });
+        let last_mark = cell
+            .toks
+            .iter()
+            .rposition(|t| matches!(t.kind, TokKind::Box(_) | TokKind::Label(_)));
         for (i, t) in cell.toks.iter().enumerate() {
             toks.push(t.clone());
             if last_mark.is_none_or(|m| i > m) {
@@ -252,7 +251,7 @@ fn status_and_notes(row: &Row, from_cell: usize) -> (Vec<Tok>, Option<String>) {
             }
         }
     }
-    let notes = super::rows::join_text(notes_toks.into_iter());
+    let notes = crate::layout::join_text(notes_toks.into_iter());
     (toks, Some(notes))
 }
 
@@ -268,7 +267,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
         Measure(usize),
     }
     let mut pending: Option<(usize, Range<usize>, u32)> = None;
-    let mut header_labels: Vec<Option<bool>> = Vec::new();
+    let mut header_labels: Vec<Option<StatusKind>> = Vec::new();
     let mut open = Open::None;
     for (pi, page) in pages.iter().enumerate() {
         for row in &page.rows {
@@ -348,6 +347,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                         toks: Vec::new(),
                         range: code_range.end..first_cell.range.end,
                         col: first_cell.col,
+                        bbox: first_cell.bbox,
                     };
                     let mut rest_tok = tok.clone();
                     rest_tok.text = s[len..].to_string();
@@ -544,7 +544,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                 if !heading && e.line_layout && row.kind == RowKind::Plain {
                     if e.toks
                         .iter()
-                        .any(|(_, t)| matches!(t.kind, TokKind::Box(_) | TokKind::SoftTick))
+                        .any(|(_, t)| matches!(t.kind, TokKind::Box(_)))
                     {
                         e.notes.push(first_str);
                     }
@@ -572,7 +572,7 @@ fn is_continuation(row: &Row, fc: usize, e: &Entity) -> bool {
     let has_open_status = e
         .toks
         .iter()
-        .any(|(_, t)| matches!(t.kind, TokKind::Box(_) | TokKind::Label(_)));
+        .any(|(_, t)| t.kind.is_real_box() || matches!(t.kind, TokKind::Label(_)));
     match row.kind {
         RowKind::Tsv | RowKind::Pipe | RowKind::Html => {
             fc > 0 || row.cells.len() < e.cells || (row.has_status() && !has_open_status)
@@ -641,7 +641,7 @@ fn continue_entity(e: &mut Entity, row: &Row, fc: usize, pi: usize) {
 
 /// A row whose boxes stand bare in status columns: each box gets its column's label
 /// from the header row, as if written beside it.
-fn label_bare_boxes(row: &Row, labels: &[Option<bool>]) -> Row {
+fn label_bare_boxes(row: &Row, labels: &[Option<StatusKind>]) -> Row {
     let mut out = row.clone();
     for (i, cell) in out.cells.iter_mut().enumerate() {
         let Some(Some(done)) = labels.get(i) else {

@@ -158,6 +158,20 @@ impl OffsetMap {
         start..end.max(start)
     }
 
+    /// The repaired byte range a raw range became (a range that touches a replaced run
+    /// takes in its whole replacement). Offsets past the raw text are clamped.
+    pub fn range_from_raw(&self, raw: Range<usize>) -> Range<usize> {
+        if self.layers.is_empty() {
+            return raw.start..raw.end.max(raw.start);
+        }
+        let (mut s, mut e) = (raw.start.min(self.raw_len), raw.end.min(self.raw_len));
+        for layer in &self.layers {
+            s = layer.map(s, Side::Start, true);
+            e = layer.map(e, Side::End, true);
+        }
+        s.min(self.out_len)..e.max(s).min(self.out_len)
+    }
+
     /// Maps a range in the text after layer `k` forward to the final text.
     pub(crate) fn forward_from(&self, k: usize, r: Range<usize>) -> Range<usize> {
         let (mut s, mut e) = (r.start, r.end);

@@ -13,6 +13,7 @@ use crate::diagnostic::{Flag, FlagCode, Severity};
 use crate::extract;
 use crate::ingest;
 use crate::ingest::ocr::ticks::TickState;
+use crate::layout;
 use crate::model::{
     Agency, DocStatus, Document, PixelCheckbox, Source, SourceFormat, TextOrigin, SCHEMA_VERSION,
 };
@@ -139,7 +140,8 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &PipelineOptions) -> Docume
                     text_origin: pdf.text_origin,
                     page_text_origin: page_origins,
                 };
-                let mut doc = extract::extract(source, &pdf.pages, pdf.flags);
+                let layout = layout_of_pdf(&pdf);
+                let mut doc = extract::extract(source, &layout, pdf.flags);
                 doc.pixel_checkboxes = scan
                     .ticks
                     .into_iter()
@@ -179,7 +181,10 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &PipelineOptions) -> Docume
                     text_origin: TextOrigin::OcrText,
                     page_text_origin: Vec::new(),
                 };
-                extract::extract(source, &pages, Vec::new())
+                let layout = layout::Doc {
+                    pages: pages.into_iter().map(layout::text::page).collect(),
+                };
+                extract::extract(source, &layout, Vec::new())
             }
             Err(err) => failed(
                 path,
@@ -189,6 +194,24 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &PipelineOptions) -> Docume
                 err.to_string(),
             ),
         }
+    }
+}
+
+/// A PDF's pages in the layout model: the rows and checkboxes the reader placed, or, for
+/// pages whose text came from OCR, the text reader's rows.
+pub fn layout_of_pdf(pdf: &ingest::pdf::PdfPages) -> layout::Doc {
+    layout::Doc {
+        pages: pdf
+            .pages
+            .iter()
+            .enumerate()
+            .map(
+                |(i, raw)| match pdf.placed.get(i).and_then(Option::as_ref) {
+                    Some(placement) => layout::pdf::page(raw.clone(), placement),
+                    None => layout::text::page(raw.clone()),
+                },
+            )
+            .collect(),
     }
 }
 

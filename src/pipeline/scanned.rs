@@ -75,6 +75,7 @@ pub fn fill_scanned_pages(
                 ),
                 None,
             ));
+            pdf.placed = vec![None; pages.len()];
             pdf.pages = pages;
             pdf.text_origin = TextOrigin::OcrText;
             return Scanned::default();
@@ -111,10 +112,13 @@ pub fn fill_scanned_pages(
     for (n, result) in results {
         match result {
             Ok(page) => {
-                if let Some(slot) = pdf.pages.iter_mut().find(|p| p.number == n) {
+                if let Some(i) = pdf.pages.iter().position(|p| p.number == n) {
                     let mut text = page.text.clone();
                     text.number = n;
-                    *slot = text;
+                    pdf.pages[i] = text;
+                    if let Some(slot) = pdf.placed.get_mut(i) {
+                        *slot = None;
+                    }
                 }
                 read.push(format!("{n} ({:.0}%)", page.mean_confidence));
                 ticks.extend(page.ticks.into_iter().map(|t| (n, t)));

@@ -4,6 +4,7 @@
 //! font, AcroForm checkbox widgets (`/FT /Btn`, on when `/AS` or `/V` is not `/Off`),
 //! and legacy form fields drawn as vector squares (ticked when diagonals cross them).
 
+use crate::vocab::{font_glyph_state, GlyphFont, GlyphState};
 use lopdf::{Dictionary, Document, Object};
 
 /// The state of one checkbox.
@@ -62,33 +63,48 @@ impl SymbolFont {
     }
 }
 
+impl From<GlyphState> for BoxState {
+    fn from(s: GlyphState) -> Self {
+        match s {
+            GlyphState::Unchecked => BoxState::Empty,
+            GlyphState::Checked => BoxState::Ticked,
+            GlyphState::Crossed => BoxState::Crossed,
+        }
+    }
+}
+
+impl BoxState {
+    /// The model's state of this box.
+    pub fn model(self) -> crate::layout::BoxState {
+        match self {
+            BoxState::Empty => crate::layout::BoxState::Unchecked,
+            BoxState::Ticked => crate::layout::BoxState::Checked,
+            BoxState::Crossed => crate::layout::BoxState::Crossed,
+        }
+    }
+}
+
 /// The checkbox a glyph shows, from its font and its Unicode text (or its one-byte code
-/// when the font gives no text).
+/// when the font gives no text), by the glyph table `data/vocab/checkbox_glyphs.tsv`.
 pub fn classify(font: SymbolFont, text: &str, code: Option<u32>) -> Option<BoxState> {
     let mut chars = text.chars();
     let first = chars.next();
     let single = if chars.next().is_none() { first } else { None };
     if let Some(c) = single {
-        match c {
-            '\u{2610}' | '\u{25A1}' | '\u{274F}' | '\u{2751}' => return Some(BoxState::Empty),
-            '\u{2611}' | '\u{1F5F9}' => return Some(BoxState::Ticked),
-            '\u{2612}' | '\u{1F5F7}' | '\u{2327}' => return Some(BoxState::Crossed),
-            _ => {}
+        if let Some(s) = font_glyph_state(GlyphFont::Unicode, c as u32) {
+            return Some(s.into());
         }
     }
-    if font == SymbolFont::Symbol {
-        return None;
-    }
-    if font == SymbolFont::Other {
+    let table = match font {
+        SymbolFont::Symbol => return None,
         // A symbol-font code point kept by a substitute font (LibreOffice draws
         // Wingdings with OpenSymbol at the same U+F0xx when Wingdings is missing).
-        return match single.map(|c| c as u32) {
-            Some(0xF0FE | 0xF052) => Some(BoxState::Ticked),
-            Some(0xF0A8 | 0xF0A3 | 0xF06F | 0xF071) => Some(BoxState::Empty),
-            Some(0xF0FD | 0xF053 | 0xF054 | 0xF078) => Some(BoxState::Crossed),
-            _ => None,
-        };
-    }
+        SymbolFont::Other => {
+            return single.and_then(|c| font_glyph_state(GlyphFont::Pua, c as u32).map(Into::into))
+        }
+        SymbolFont::Wingdings => GlyphFont::Wingdings,
+        SymbolFont::Wingdings2 => GlyphFont::Wingdings2,
+    };
     // The symbol-page byte: U+F0xx or a Latin-1 character, else the raw code.
     let byte = match single.map(|c| c as u32) {
         Some(u @ 0xF000..=0xF0FF) => u & 0xFF,
@@ -98,15 +114,7 @@ pub fn classify(font: SymbolFont, text: &str, code: Option<u32>) -> Option<BoxSt
             _ => return None,
         },
     };
-    match (font, byte) {
-        (SymbolFont::Wingdings, 0xFE) => Some(BoxState::Ticked),
-        (SymbolFont::Wingdings, 0xFD | 0x78) => Some(BoxState::Crossed),
-        (SymbolFont::Wingdings, 0xA8 | 0x6F | 0x71 | 0x72) => Some(BoxState::Empty),
-        (SymbolFont::Wingdings2, 0x52) => Some(BoxState::Ticked),
-        (SymbolFont::Wingdings2, 0x53 | 0x54 | 0x51) => Some(BoxState::Crossed),
-        (SymbolFont::Wingdings2, 0xA3 | 0x2A) => Some(BoxState::Empty),
-        _ => None,
-    }
+    font_glyph_state(table, byte).map(Into::into)
 }
 
 /// The box a lone Latin-1 letter stands for when a Wingdings / Wingdings 2 run was

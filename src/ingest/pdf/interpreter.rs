@@ -27,6 +27,8 @@ pub struct Glyph {
     /// Font size in page space.
     pub size: f64,
     pub checkbox: Option<BoxState>,
+    /// How the checkbox was seen (a font glyph, a form widget, a drawn square).
+    pub box_method: crate::layout::BoxMethod,
     /// A check mark without a box (may be drawn over an empty box).
     pub tick: bool,
     /// A zero-width glyph (combining marks are drawn this way).
@@ -510,6 +512,7 @@ impl<'d> Interpreter<'d> {
                     checkbox: info.checkbox,
                     zero_width: w.abs() < 0.01,
                     unmapped: info.unmapped,
+                    box_method: crate::layout::BoxMethod::Glyph,
                 });
             }
             let single_space = len == 1 && code == 32;

@@ -4,8 +4,10 @@
 //! cells padded so columns stay aligned), and everything in reading order (top to
 //! bottom). Each word or cell run gets a box.
 
+use super::checkboxes::BoxState;
 use super::interpreter::{Glyph, PageContent};
 use super::thai;
+use crate::layout::BoxMethod;
 use std::ops::Range;
 
 /// Byte ranges of a line's words with their boxes.
@@ -13,11 +15,17 @@ type WordBoxes = Vec<(Range<usize>, [f64; 4])>;
 /// Horizontal and vertical rulings of one connected table.
 type LineGroup = (Vec<[f64; 3]>, Vec<[f64; 3]>);
 
-/// One output line: its text and the boxes of its words.
+/// A checkbox placed in an output line: its byte range in the line's text, state, how it
+/// was seen, and its box.
+pub type LineMark = (Range<usize>, BoxState, BoxMethod, [f64; 4]);
+
+/// One output line: its text and the boxes of its words and checkboxes.
 #[derive(Debug, Clone, Default)]
 pub struct OutLine {
     pub text: String,
     pub boxes: Vec<(Range<usize>, [f64; 4])>,
+    /// The checkboxes of the line, in order.
+    pub marks: Vec<LineMark>,
     /// The first row of a ruled table (a header candidate).
     pub table_first_row: bool,
     /// Top of the line, for ordering.
@@ -34,6 +42,8 @@ struct Item {
     size: f64,
     space: bool,
     checkbox: bool,
+    /// For a checkbox: its state and how it was seen.
+    mark: Option<(BoxState, BoxMethod)>,
 }
 
 fn union(a: [f64; 4], b: [f64; 4]) -> [f64; 4] {
@@ -50,6 +60,7 @@ fn union(a: [f64; 4], b: [f64; 4]) -> [f64; 4] {
 fn items(glyphs: Vec<Glyph>) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::with_capacity(glyphs.len());
     let mut glyphs = glyphs;
+    one_box_per_place(&mut glyphs);
     // Ticks over empty boxes.
     let ticks: Vec<usize> = (0..glyphs.len()).filter(|&i| glyphs[i].tick).collect();
     let mut consumed = vec![false; glyphs.len()];
@@ -79,6 +90,7 @@ fn items(glyphs: Vec<Glyph>) -> Vec<Item> {
                 size: g.size,
                 space: false,
                 checkbox: true,
+                mark: Some((state, g.box_method)),
             });
             continue;
         }
@@ -91,6 +103,7 @@ fn items(glyphs: Vec<Glyph>) -> Vec<Item> {
                     size: g.size,
                     space: true,
                     checkbox: false,
+                    mark: None,
                 });
             }
             continue;
@@ -109,6 +122,7 @@ fn items(glyphs: Vec<Glyph>) -> Vec<Item> {
             size: g.size,
             space: false,
             checkbox: false,
+            mark: None,
         });
     }
     substitute_boxes(&mut out);
@@ -120,8 +134,54 @@ fn items(glyphs: Vec<Glyph>) -> Vec<Item> {
     out
 }
 
-fn has_thai(s: &str) -> bool {
-    s.chars().any(|c| ('\u{0E01}'..='\u{0E5B}').contains(&c))
+use crate::vocab::chars::has_thai;
+
+/// A box seen twice at one place (a form widget and the square or glyph drawn under it,
+/// as LibreOffice exports HTML form checkboxes) is one box: the widget, whose state is
+/// the field's value, wins; else the first drawn.
+fn one_box_per_place(glyphs: &mut Vec<Glyph>) {
+    let boxes: Vec<usize> = (0..glyphs.len())
+        .filter(|&i| glyphs[i].checkbox.is_some())
+        .collect();
+    if boxes.len() < 2 {
+        return;
+    }
+    let area = |b: &[f64; 4]| ((b[2] - b[0]).max(0.0)) * ((b[3] - b[1]).max(0.0));
+    let overlap = |a: &[f64; 4], b: &[f64; 4]| {
+        let w = a[2].min(b[2]) - a[0].max(b[0]);
+        let h = a[3].min(b[3]) - a[1].max(b[1]);
+        if w <= 0.0 || h <= 0.0 {
+            return 0.0;
+        }
+        w * h / area(a).min(area(b)).max(1e-6)
+    };
+    let rank = |g: &Glyph| match g.box_method {
+        BoxMethod::Widget => 0,
+        BoxMethod::Vector => 1,
+        _ => 2,
+    };
+    let mut drop = vec![false; glyphs.len()];
+    for (k, &i) in boxes.iter().enumerate() {
+        for &j in &boxes[k + 1..] {
+            if drop[i] || drop[j] || overlap(&glyphs[i].bbox, &glyphs[j].bbox) < 0.4 {
+                continue;
+            }
+            let (keep, lose) = if rank(&glyphs[j]) < rank(&glyphs[i]) {
+                (j, i)
+            } else {
+                (i, j)
+            };
+            let _ = keep;
+            drop[lose] = true;
+        }
+    }
+    if drop.iter().any(|d| *d) {
+        let mut k = 0;
+        glyphs.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
+    }
 }
 
 /// Lone "þ", "¨", "R", "£" … tokens next to Thai text are Wingdings / Wingdings 2
@@ -159,6 +219,7 @@ fn substitute_boxes(items: &mut [Item]) {
         {
             items[i].text = state.as_char().to_string();
             items[i].checkbox = true;
+            items[i].mark = Some((state, BoxMethod::Glyph));
         }
     }
 }
@@ -226,6 +287,7 @@ fn group_lines(mut its: Vec<Item>) -> Vec<Vec<Item>> {
 struct Builder {
     text: String,
     boxes: Vec<(Range<usize>, [f64; 4])>,
+    marks: Vec<LineMark>,
     word: Option<(usize, [f64; 4])>,
 }
 
@@ -281,7 +343,7 @@ impl Builder {
         self.word = Some((start.min(self.text.len()), b));
     }
 
-    fn finish(mut self) -> (String, WordBoxes) {
+    fn finish(mut self) -> (String, WordBoxes, Vec<LineMark>) {
         self.end_word();
         while self.text.ends_with([' ', '\t']) {
             self.text.pop();
@@ -291,7 +353,8 @@ impl Builder {
         for (r, _) in &mut self.boxes {
             r.end = r.end.min(len);
         }
-        (self.text, self.boxes)
+        self.marks.retain(|m| m.0.end <= len);
+        (self.text, self.boxes, self.marks)
     }
 }
 
@@ -314,9 +377,13 @@ fn build_line(b: &mut Builder, line: &[Item], tabs: bool) {
             }
         }
         pending_space = false;
+        let at = b.text.len();
         b.push(&it.text, it.bbox);
         if it.checkbox {
             b.end_word();
+            if let Some((state, method)) = it.mark {
+                b.marks.push((at..b.text.len(), state, method, it.bbox));
+            }
         }
         prev = Some(it);
     }
@@ -613,7 +680,7 @@ fn block_rows(lines: &[Vec<Item>], gutters: &[(f64, f64)]) -> Vec<OutLine> {
                 build_line(&mut b, piece, false);
             }
         }
-        let (mut text, boxes) = b.finish();
+        let (mut text, boxes, marks) = b.finish();
         while text.ends_with('\t') {
             text.pop();
         }
@@ -621,6 +688,7 @@ fn block_rows(lines: &[Vec<Item>], gutters: &[(f64, f64)]) -> Vec<OutLine> {
             out.push(OutLine {
                 text,
                 boxes,
+                marks,
                 table_first_row: false,
                 top,
                 left,
@@ -634,13 +702,14 @@ fn block_rows(lines: &[Vec<Item>], gutters: &[(f64, f64)]) -> Vec<OutLine> {
 fn plain_line(out: &mut Vec<OutLine>, line: &[Item]) {
     let mut b = Builder::default();
     build_line(&mut b, line, true);
-    let (text, boxes) = b.finish();
+    let (text, boxes, marks) = b.finish();
     if text.is_empty() {
         return;
     }
     out.push(OutLine {
         text,
         boxes,
+        marks,
         table_first_row: false,
         top: line_top(line),
         left: line.first().map(|i| i.bbox[0]).unwrap_or(0.0),
@@ -737,7 +806,7 @@ pub fn layout(content: PageContent, extra: Vec<Glyph>) -> Vec<OutLine> {
             if !any {
                 continue;
             }
-            let (mut text, boxes) = b.finish();
+            let (mut text, boxes, marks) = b.finish();
             // Cells may be empty at the end: keep column count stable but drop pure tabs.
             while text.ends_with('\t') {
                 text.pop();
@@ -745,6 +814,7 @@ pub fn layout(content: PageContent, extra: Vec<Glyph>) -> Vec<OutLine> {
             out.push(OutLine {
                 text,
                 boxes,
+                marks,
                 table_first_row: first,
                 top: t.ys[r] - 0.01,
                 left: t.xs[0],
@@ -770,6 +840,7 @@ mod tests {
             tick: false,
             zero_width: (x1 - x0).abs() < 0.01,
             unmapped: false,
+            box_method: crate::layout::BoxMethod::Glyph,
         }
     }
 

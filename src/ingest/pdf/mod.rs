@@ -18,6 +18,8 @@ mod thai;
 mod truetype;
 
 use crate::diagnostic::{Flag, FlagCode, Severity};
+use crate::layout::pdf::{PlacedBox, PlacedRow, Placement};
+use crate::layout::{BoxMethod, Checkbox};
 use crate::model::TextOrigin;
 use crate::source::{BBox, PageText};
 use interpreter::{FontCache, Glyph, Interpreter};
@@ -50,6 +52,9 @@ impl Default for PdfOptions {
 #[derive(Debug, Clone)]
 pub struct PdfPages {
     pub pages: Vec<PageText>,
+    /// For each page, the rows and checkboxes the reader placed (None where the page's
+    /// text came from elsewhere, as OCR text).
+    pub placed: Vec<Option<Placement>>,
     pub text_origin: TextOrigin,
     pub flags: Vec<Flag>,
 }
@@ -253,7 +258,7 @@ fn extra_boxes(
     content: &interpreter::PageContent,
 ) -> Vec<Glyph> {
     let mut out = Vec::new();
-    let mut push = |state: checkboxes::BoxState, r: [f64; 4]| {
+    let mut push = |state: checkboxes::BoxState, r: [f64; 4], method| {
         let h = (r[3] - r[1]).max(1.0);
         out.push(Glyph {
             text: state.as_char().to_string(),
@@ -264,6 +269,7 @@ fn extra_boxes(
             tick: false,
             zero_width: false,
             unmapped: false,
+            box_method: method,
         });
     };
     let base = upright_matrix(doc, page);
@@ -277,7 +283,11 @@ fn extra_boxes(
             base[0] * x1 + base[2] * y1 + base[4],
             base[1] * x1 + base[3] * y1 + base[5],
         );
-        push(w.state, [ax.min(bx), ay.min(by), ax.max(bx), ay.max(by)]);
+        push(
+            w.state,
+            [ax.min(bx), ay.min(by), ax.max(bx), ay.max(by)],
+            BoxMethod::Widget,
+        );
     }
     let overlaps =
         |a: &[f64; 4], b: &[f64; 4]| a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
@@ -285,7 +295,11 @@ fn extra_boxes(
         if content.swatches.iter().any(|s| overlaps(s, &sq.rect)) {
             continue;
         }
-        push(checkboxes::square_state(sq, &content.diagonals), sq.rect);
+        push(
+            checkboxes::square_state(sq, &content.diagonals),
+            sq.rect,
+            BoxMethod::Vector,
+        );
     }
     out
 }
@@ -385,7 +399,55 @@ fn read_page(
     }
 }
 
-/// Read a PDF into pages of OCR-style text with word boxes.
+/// One output line's cells and checkboxes as placed rows of the layout model, at byte
+/// `off` of the page text. Cells are the runs between the reader's own cell separators
+/// (TAB), each with the box of its words; checkboxes are the reader's, with their state,
+/// method and box.
+fn place_line(placement: &mut Placement, line: &layout::OutLine, off: usize) {
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let text = &line.text;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\t')))
+    {
+        if c != '\t' {
+            continue;
+        }
+        let bbox = line
+            .boxes
+            .iter()
+            .filter(|(r, _)| r.start >= start && r.end <= i)
+            .map(|(_, b)| BBox(*b))
+            .reduce(BBox::union)
+            .map(BBox::rounded);
+        cells.push((off + start..off + i, bbox));
+        start = i + 1;
+    }
+    let bbox = line
+        .boxes
+        .iter()
+        .map(|(_, b)| BBox(*b))
+        .reduce(BBox::union)
+        .map(BBox::rounded);
+    placement.rows.push(PlacedRow {
+        range: off..off + text.len(),
+        cells,
+        header: line.table_first_row,
+        bbox,
+    });
+    for (r, state, method, b) in &line.marks {
+        let mut checkbox = Checkbox::new(state.model(), *method);
+        checkbox.bbox = Some(BBox(*b).rounded());
+        placement.boxes.push(PlacedBox {
+            range: r.start + off..r.end + off,
+            checkbox,
+        });
+    }
+}
+
+/// Read a PDF into pages of text with word boxes, and the rows and checkboxes the
+/// reader placed on each page.
 pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<PdfPages, PdfError> {
     let started = std::time::Instant::now();
     let deadline = (opts.max_seconds.is_finite() && opts.max_seconds > 0.0)
@@ -413,6 +475,7 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<PdfPages, PdfError> {
     }
     let mut fonts = FontCache::default();
     let mut pages = Vec::with_capacity(page_ids.len());
+    let mut placed = Vec::with_capacity(page_ids.len());
     let mut headers: Vec<String> = Vec::new();
     let mut any_text = false;
     for (i, id) in page_ids.iter().enumerate() {
@@ -452,6 +515,7 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<PdfPages, PdfError> {
         any_text |= out.has_text;
         let mut text = String::new();
         let mut boxes = Vec::new();
+        let mut placement = Placement::default();
         let mut page_headers = Vec::new();
         for line in out.lines {
             if line.table_first_row {
@@ -463,6 +527,7 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<PdfPages, PdfError> {
                 page_headers.push(line.text.clone());
             }
             let off = text.len();
+            place_line(&mut placement, &line, off);
             for (r, b) in line.boxes {
                 boxes.push((r.start + off..r.end + off, BBox(b)));
             }
@@ -472,6 +537,7 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<PdfPages, PdfError> {
         headers.extend(page_headers);
         let mut page = PageText::new(number, text);
         page.boxes = boxes;
+        placed.push(Some(placement));
         for (code, sev, msg) in out.flags {
             let span = (!page.text.is_empty()).then(|| page.span(0..0));
             flags.push(Flag::new(code, sev, format!("page {number}: {msg}"), span));
@@ -480,6 +546,7 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<PdfPages, PdfError> {
     }
     Ok(PdfPages {
         pages,
+        placed,
         text_origin: if any_text {
             TextOrigin::PdfText
         } else {

@@ -1,0 +1,386 @@
+//! Domain wording as data, in one place: status labels, the words that head table
+//! columns, the characters and symbol-font codes that draw checkboxes, the words written
+//! before an item number, and the OIT catalogues and indicators of each fiscal year.
+//!
+//! Everything here is read from the TSV files under `data/` (embedded at build time), so
+//! a new wording or a new year's list is a change to a data file, not to the code. The
+//! readers and the extractor ask this module; none of them keeps its own word list.
+
+pub mod catalogue;
+pub mod chars;
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+const STATUS_LABELS: &str = include_str!("../../data/vocab/status_labels.tsv");
+const HEADER_WORDS: &str = include_str!("../../data/vocab/header_words.tsv");
+const CHECKBOX_GLYPHS: &str = include_str!("../../data/vocab/checkbox_glyphs.tsv");
+const CODE_WORDS: &str = include_str!("../../data/vocab/code_words.tsv");
+
+/// The data rows of an embedded TSV file: comment lines (`#`) and the header line
+/// skipped, fields split at TAB.
+pub(crate) fn tsv_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .skip(1)
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// What a status label says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum StatusKind {
+    Done,
+    NotDone,
+    InProgress,
+}
+
+impl StatusKind {
+    fn parse(s: &str) -> Option<StatusKind> {
+        match s {
+            "done" => Some(StatusKind::Done),
+            "not_done" => Some(StatusKind::NotDone),
+            "in_progress" => Some(StatusKind::InProgress),
+            _ => None,
+        }
+    }
+}
+
+/// One status label of `data/vocab/status_labels.tsv`.
+#[derive(Debug, Clone)]
+pub struct StatusLabel {
+    pub kind: StatusKind,
+    pub label: &'static str,
+    /// Only a label where it stands alone between marks or the cell's edges.
+    pub cell_only: bool,
+    /// The label's pattern, anchored, tolerant of broken SARA AM and inserted spaces.
+    exact: Regex,
+}
+
+/// The pattern of a label: SARA AM also as NIKHAHIT + SARA AA (either order) or SARA AA
+/// alone, and one space allowed between any two characters.
+fn label_pattern(label: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in label.chars().enumerate() {
+        if i > 0 {
+            out.push_str(" ?");
+        }
+        match c {
+            '\u{0E33}' => {
+                out.push_str("(?:\u{0E33}|\u{0E4D} ?\u{0E32}|\u{0E32} ?\u{0E4D}|\u{0E32})")
+            }
+            c => out.push_str(&regex::escape(&c.to_string())),
+        }
+    }
+    out
+}
+
+/// Every status label, longest first (so a longer label wins where two start at one place).
+pub fn status_labels() -> &'static [StatusLabel] {
+    static LABELS: OnceLock<Vec<StatusLabel>> = OnceLock::new();
+    LABELS.get_or_init(|| {
+        let mut v: Vec<StatusLabel> = tsv_rows(STATUS_LABELS)
+            .filter_map(|r| {
+                let kind = StatusKind::parse(r.first()?)?;
+                let label = *r.get(1)?;
+                let exact = Regex::new(&format!("^(?:{})$", label_pattern(label))).ok()?;
+                Some(StatusLabel {
+                    kind,
+                    label,
+                    cell_only: r.get(2) == Some(&"cell"),
+                    exact,
+                })
+            })
+            .collect();
+        v.sort_by_key(|l| std::cmp::Reverse(l.label.chars().count()));
+        v
+    })
+}
+
+/// One alternation of every status label's pattern, longest first, for a tokenizer's
+/// combined pattern.
+pub fn status_label_alternation() -> String {
+    status_labels()
+        .iter()
+        .map(|l| label_pattern(l.label))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The label a piece of text matched by [`status_label_alternation`] is.
+pub fn status_label_of(matched: &str) -> Option<&'static StatusLabel> {
+    status_labels().iter().find(|l| l.exact.is_match(matched))
+}
+
+/// The status label a whole (trimmed) text is, if it is one.
+pub fn status_label_exact(text: &str) -> Option<&'static StatusLabel> {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 80 {
+        return None;
+    }
+    status_label_of(t)
+}
+
+/// The role of a table column, from the word that heads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnRole {
+    Code,
+    Ordinal,
+    Title,
+    Components,
+    Status,
+    Owner,
+    Period,
+    Notes,
+    Evidence,
+    Method,
+    Indicator,
+    Measure,
+}
+
+/// The kind of table a header word opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableHint {
+    Items,
+    Indicators,
+    Measures,
+    None,
+}
+
+/// One header word of `data/vocab/header_words.tsv`.
+#[derive(Debug, Clone, Copy)]
+pub struct HeaderWord {
+    pub role: ColumnRole,
+    pub word: &'static str,
+    pub exact: bool,
+    pub strong: bool,
+    pub table: TableHint,
+}
+
+pub fn header_words() -> &'static [HeaderWord] {
+    static WORDS: OnceLock<Vec<HeaderWord>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut v: Vec<HeaderWord> = tsv_rows(HEADER_WORDS)
+            .filter_map(|r| {
+                let role = match *r.first()? {
+                    "code" => ColumnRole::Code,
+                    "ordinal" => ColumnRole::Ordinal,
+                    "title" => ColumnRole::Title,
+                    "components" => ColumnRole::Components,
+                    "status" => ColumnRole::Status,
+                    "owner" => ColumnRole::Owner,
+                    "period" => ColumnRole::Period,
+                    "notes" => ColumnRole::Notes,
+                    "evidence" => ColumnRole::Evidence,
+                    "method" => ColumnRole::Method,
+                    "indicator" => ColumnRole::Indicator,
+                    "measure" => ColumnRole::Measure,
+                    _ => return None,
+                };
+                Some(HeaderWord {
+                    role,
+                    word: r.get(1)?,
+                    exact: r.get(2) == Some(&"exact"),
+                    strong: r.get(3) != Some(&"weak"),
+                    table: match r.get(4).copied() {
+                        Some("items") => TableHint::Items,
+                        Some("indicators") => TableHint::Indicators,
+                        Some("measures") => TableHint::Measures,
+                        _ => TableHint::None,
+                    },
+                })
+            })
+            .collect();
+        // Longest first: "ลำดับที่" before "ลำดับ", "รายการข้อมูล" before "รายการ".
+        v.sort_by_key(|w| std::cmp::Reverse(w.word.chars().count()));
+        v
+    })
+}
+
+/// The header word a cell's text is or starts with (short cells only: a header cell is
+/// a few words, never a paragraph).
+pub fn header_word(cell: &str) -> Option<&'static HeaderWord> {
+    let t = cell.trim();
+    if t.is_empty() || t.chars().count() > 40 {
+        return None;
+    }
+    header_words().iter().find(|w| {
+        if w.exact {
+            t == w.word
+                || t.strip_prefix(w.word)
+                    .is_some_and(|r| r.starts_with(|c: char| !c.is_alphanumeric()))
+        } else {
+            t.starts_with(w.word)
+        }
+    })
+}
+
+/// The state a checkbox glyph shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GlyphState {
+    Unchecked,
+    Checked,
+    Crossed,
+}
+
+/// Where a checkbox glyph entry applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GlyphFont {
+    /// A Unicode box in any font, and in text.
+    Unicode,
+    /// A mark typed as a character: text only.
+    Text,
+    /// A U+F0xx symbol-font code point, in any font and in text.
+    Pua,
+    Wingdings,
+    Wingdings2,
+}
+
+/// `data/vocab/checkbox_glyphs.tsv`: (font, code, state).
+pub fn checkbox_glyphs() -> &'static [(GlyphFont, u32, GlyphState)] {
+    static GLYPHS: OnceLock<Vec<(GlyphFont, u32, GlyphState)>> = OnceLock::new();
+    GLYPHS.get_or_init(|| {
+        tsv_rows(CHECKBOX_GLYPHS)
+            .filter_map(|r| {
+                let font = match *r.first()? {
+                    "unicode" => GlyphFont::Unicode,
+                    "text" => GlyphFont::Text,
+                    "pua" => GlyphFont::Pua,
+                    "wingdings" => GlyphFont::Wingdings,
+                    "wingdings2" => GlyphFont::Wingdings2,
+                    _ => return None,
+                };
+                let code = u32::from_str_radix(r.get(1)?, 16).ok()?;
+                let state = match *r.get(2)? {
+                    "unchecked" => GlyphState::Unchecked,
+                    "checked" => GlyphState::Checked,
+                    "crossed" => GlyphState::Crossed,
+                    _ => return None,
+                };
+                Some((font, code, state))
+            })
+            .collect()
+    })
+}
+
+/// The checkbox state a character shows in text (Unicode boxes, typed marks, symbol-font
+/// code points), if any.
+pub fn text_glyph_state(c: char) -> Option<GlyphState> {
+    let u = c as u32;
+    checkbox_glyphs()
+        .iter()
+        .find(|(f, code, _)| {
+            *code == u && matches!(f, GlyphFont::Unicode | GlyphFont::Text | GlyphFont::Pua)
+        })
+        .map(|(_, _, s)| *s)
+}
+
+/// A box character a PDF reader turns into a checkbox itself (Unicode boxes and
+/// symbol-font code points), as opposed to a mark typed as text (✓, ■).
+pub fn is_box_glyph(c: char) -> bool {
+    let u = c as u32;
+    checkbox_glyphs()
+        .iter()
+        .any(|(f, code, _)| *code == u && matches!(f, GlyphFont::Unicode | GlyphFont::Pua))
+}
+
+/// The checkbox state of a code in a font class (`Unicode` and `Pua` entries apply in
+/// every font).
+pub fn font_glyph_state(font: GlyphFont, code: u32) -> Option<GlyphState> {
+    checkbox_glyphs()
+        .iter()
+        .find(|(f, c, _)| *c == code && *f == font)
+        .map(|(_, _, s)| *s)
+}
+
+/// A character class of every text checkbox character, for a tokenizer's pattern.
+pub fn text_glyph_class(state: GlyphState) -> String {
+    let mut out = String::from("[");
+    for (f, code, s) in checkbox_glyphs() {
+        if *s == state && matches!(f, GlyphFont::Unicode | GlyphFont::Text | GlyphFont::Pua) {
+            if let Some(c) = char::from_u32(*code) {
+                out.push_str(&format!("\\u{{{:X}}}", c as u32));
+            }
+        }
+    }
+    out.push(']');
+    out
+}
+
+/// Words written before an item number in place of the letter O ("ข้อ ๑"), longest first.
+pub fn code_words() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut v: Vec<&'static str> = tsv_rows(CODE_WORDS)
+            .filter_map(|r| r.first().copied())
+            .collect();
+        v.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        v
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_match_broken_forms() {
+        for (text, kind) in [
+            ("ดำเนินการ", StatusKind::Done),
+            ("ด าเนินการ", StatusKind::Done),
+            ("ดําเนินการ", StatusKind::Done),
+            ("ดาเนินการ", StatusKind::Done),
+            ("ดำเนิน การ", StatusKind::Done),
+            ("ยังไม่ได้ดำเนินการ", StatusKind::NotDone),
+            ("ยังไม่ ได้ดำเนินการ", StatusKind::NotDone),
+            ("เผยแพร่แล้ว", StatusKind::Done),
+            ("ยังไม่เผยแพร่", StatusKind::NotDone),
+            ("อยู่ระหว่างดำเนินการ", StatusKind::InProgress),
+            ("มี", StatusKind::Done),
+            ("ไม่มี", StatusKind::NotDone),
+        ] {
+            assert_eq!(
+                status_label_exact(text).map(|l| l.kind),
+                Some(kind),
+                "{text}"
+            );
+        }
+        assert!(status_label_exact("การดำเนินการ").is_none());
+        assert!(status_label_exact("รายงานผล").is_none());
+    }
+
+    #[test]
+    fn header_words_by_role() {
+        assert_eq!(
+            header_word("ลำดับที่").map(|w| w.role),
+            Some(ColumnRole::Ordinal)
+        );
+        assert_eq!(header_word("ที่").map(|w| w.role), Some(ColumnRole::Ordinal));
+        assert!(header_word("ที่ตั้ง").is_none());
+        assert_eq!(
+            header_word("URL / ลิงก์").map(|w| w.role),
+            Some(ColumnRole::Evidence)
+        );
+        assert_eq!(
+            header_word("รายการข้อมูล").map(|w| w.table),
+            Some(TableHint::Items)
+        );
+        assert!(!header_word("รายการ").unwrap().strong);
+    }
+
+    #[test]
+    fn glyph_table_for_text_and_fonts() {
+        assert_eq!(text_glyph_state('☐'), Some(GlyphState::Unchecked));
+        assert_eq!(text_glyph_state('\u{F0FE}'), Some(GlyphState::Checked));
+        assert_eq!(text_glyph_state('✓'), Some(GlyphState::Checked));
+        assert_eq!(text_glyph_state('a'), None);
+        assert_eq!(
+            font_glyph_state(GlyphFont::Wingdings, 0xFE),
+            Some(GlyphState::Checked)
+        );
+        assert_eq!(
+            font_glyph_state(GlyphFont::Wingdings2, 0xA3),
+            Some(GlyphState::Unchecked)
+        );
+        assert_eq!(font_glyph_state(GlyphFont::Wingdings, 0x52), None);
+    }
+}
