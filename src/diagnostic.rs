@@ -53,6 +53,9 @@ pub enum FlagCode {
     OcrText,
     /// Pages without a text layer were read by the OCR engine.
     OcrEngine,
+    /// The document yields no agency, no fiscal year, no items and no indicators: it is
+    /// not an ITA document, or nothing in it could be read.
+    NoItaContent,
 }
 
 impl FlagCode {
@@ -79,6 +82,7 @@ impl FlagCode {
             FlagCode::UnknownCatalogue => "unknown_catalogue",
             FlagCode::OcrText => "ocr_text",
             FlagCode::OcrEngine => "ocr_engine",
+            FlagCode::NoItaContent => "no_ita_content",
         }
     }
 }

@@ -26,4 +26,5 @@ pub mod output;
 pub mod pipeline;
 pub mod places;
 pub mod source;
+pub mod validate;
 pub mod vocab;

@@ -98,6 +98,29 @@ impl Prepared {
     }
 }
 
+impl Prepared {
+    /// How well a written title and catalogue item `code` cover each other: the larger of
+    /// the share of the catalogue title's bigrams in the written title and the share of
+    /// the written title's in the catalogue title.
+    pub fn fit(&self, written: &[u64], code: usize) -> f64 {
+        let Some(cat) = self.grams.get(code.wrapping_sub(1)) else {
+            return 0.0;
+        };
+        if cat.is_empty() || written.is_empty() {
+            return 0.0;
+        }
+        let common = common(cat, written) as f64;
+        let of_cat = common / cat.len() as f64;
+        // A cut title must be long enough to say which item it is.
+        let of_written = if written.len() >= 10 {
+            0.9 * common / written.len() as f64
+        } else {
+            0.0
+        };
+        of_cat.max(of_written)
+    }
+}
+
 /// Bigrams of a written title, for [`Prepared::similarity`].
 pub fn title_grams(title: &str) -> Grams {
     bigrams(&skeleton(title))

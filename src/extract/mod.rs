@@ -331,7 +331,7 @@ pub fn extract(source: Source, doc: &Doc, mut flags: Vec<Flag>) -> Document {
     } else {
         DocStatus::Ok
     };
-    Document {
+    let mut document = Document {
         schema_version: SCHEMA_VERSION,
         source,
         status,
@@ -350,7 +350,9 @@ pub fn extract(source: Source, doc: &Doc, mut flags: Vec<Flag>) -> Document {
         flags,
         repairs,
         pixel_checkboxes: Vec::new(),
-    }
+    };
+    crate::validate::validate(&mut document, doc);
+    document
 }
 
 /// Where the opening lines end: the running-text rows (up to eight) before the first

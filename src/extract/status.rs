@@ -150,6 +150,25 @@ pub fn read_status(toks: &[&Tok], box_first: bool) -> StatusRead {
             ticked_range = Some(r.clone());
         }
     }
+    // No box at all, one kind of label: the status is written as a word in its cell
+    // ("ดำเนินการแล้ว", "มี").
+    if !has_boxes && !done && !not_done && !in_progress {
+        let soft = runs.iter().flatten().any(|(m, _)| matches!(m, Mark::Soft));
+        let mut kinds = runs.iter().flatten().filter_map(|(m, r)| match m {
+            Mark::Label(k) => Some((*k, r.clone())),
+            _ => None,
+        });
+        if let (false, Some((k, r))) = (soft, kinds.next()) {
+            if kinds.all(|(k2, _)| k2 == k) {
+                match k {
+                    StatusKind::Done => done = true,
+                    StatusKind::NotDone => not_done = true,
+                    StatusKind::InProgress => in_progress = true,
+                }
+                ticked_range = Some(r);
+            }
+        }
+    }
     // Two different statuses ticked is a conflict.
     let status = match (done, not_done, in_progress) {
         (true, false, false) => ItemStatus::Done,

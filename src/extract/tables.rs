@@ -220,6 +220,226 @@ pub fn code_at_start(s: &str) -> Option<(u32, usize)> {
     (1..=99).contains(&n).then_some((n, len))
 }
 
+/// An item number in the forms that carry no O: a code word ("ข้อ ๑", "ข้อที่ 5"),
+/// "(๑)", "๑." / "๑)" (not a decimal or a sub-indicator number "9.1"), "OIT1", or a
+/// bare number. Returns (number, byte length, strong): OIT-led codes are strong, the
+/// others weak (they are codes only where the table or the title says so).
+pub fn weak_code_at_start(s: &str) -> Option<(u32, usize, bool)> {
+    let digits_at = |t: &str| -> Option<(u32, usize)> {
+        let mut n = 0u32;
+        let mut len = 0;
+        let mut count = 0;
+        for c in t.chars() {
+            let d = if c.is_ascii_digit() {
+                c as u32 - '0' as u32
+            } else if let Some(a) = normalize::ascii_digit(c) {
+                a as u32 - '0' as u32
+            } else {
+                break;
+            };
+            n = n * 10 + d;
+            len += c.len_utf8();
+            count += 1;
+            if count > 2 {
+                return None;
+            }
+        }
+        (count > 0 && (1..=99).contains(&n)).then_some((n, len))
+    };
+    // What may follow a code: the end, a space, or punctuation (not a digit, a letter or
+    // a decimal part).
+    let ends_ok = |rest: &str| match rest.chars().next() {
+        None => true,
+        Some(c) if c.is_whitespace() => true,
+        Some('.') | Some(')') | Some(':') | Some('-') => {
+            let after = rest[1..].chars().next();
+            !after.is_some_and(|d| d.is_ascii_digit() || normalize::ascii_digit(d).is_some())
+        }
+        Some(c) => !c.is_alphanumeric() && normalize::ascii_digit(c).is_none(),
+    };
+    // "OIT1", "OIT 1", "OIT-1"
+    if s.len() >= 4 && s.is_char_boundary(3) && s[..3].eq_ignore_ascii_case("oit") {
+        let rest = &s[3..];
+        let skip = rest.len() - rest.trim_start_matches([' ', '.', '-', ':']).len();
+        if skip <= 2 {
+            if let Some((n, len)) = digits_at(&rest[skip..]) {
+                if ends_ok(&rest[skip + len..]) {
+                    return Some((n, 3 + skip + len, true));
+                }
+            }
+        }
+        return None;
+    }
+    for w in crate::vocab::code_words() {
+        if let Some(rest) = s.strip_prefix(w) {
+            let skip = rest.len() - rest.trim_start_matches([' ', '.']).len();
+            if let Some((n, len)) = digits_at(&rest[skip..]) {
+                if ends_ok(&rest[skip + len..]) {
+                    return Some((n, w.len() + skip + len, false));
+                }
+            }
+            return None;
+        }
+    }
+    if let Some(rest) = s.strip_prefix('(') {
+        let skip = rest.len() - rest.trim_start().len();
+        let (n, len) = digits_at(&rest[skip..])?;
+        let after = &rest[skip + len..];
+        let close = after.len() - after.trim_start().len();
+        return after[close..]
+            .starts_with(')')
+            .then_some((n, 1 + skip + len + close + 1, false));
+    }
+    let (n, len) = digits_at(s)?;
+    let rest = &s[len..];
+    if !ends_ok(rest) {
+        return None;
+    }
+    // "๑." and "๑)" take their mark with them.
+    let mark = usize::from(rest.starts_with(['.', ')']));
+    Some((n, len + mark, false))
+}
+
+/// A row that is only one digit (any script) in its first cell: the wrapped end of the
+/// code above.
+fn wrapped_code_digit(row: &Row) -> Option<u32> {
+    let fc = row.first_filled()?;
+    if fc != 0 || row.cells.iter().skip(1).any(|c| !c.is_blank()) {
+        return None;
+    }
+    let text = row.cells[0].text();
+    let mut chars = text.trim().chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
+        return None;
+    }
+    let d = if c.is_ascii_digit() {
+        c
+    } else {
+        normalize::ascii_digit(c)?
+    };
+    Some(d as u32 - '0' as u32)
+}
+
+/// A header row of status labels only (two or more, one per cell, no boxes): the labels
+/// of the status columns below, aligned right when the row has fewer cells than the
+/// header above it (cells taken by a rowspan).
+fn label_header(row: &Row, header_cells: usize) -> Option<Vec<Option<StatusKind>>> {
+    if row.cells.iter().any(Cell::has_box) {
+        return None;
+    }
+    let mut labels = Vec::with_capacity(row.cells.len());
+    let mut n = 0;
+    for c in &row.cells {
+        if c.is_blank() {
+            labels.push(None);
+            continue;
+        }
+        let l = crate::vocab::status_label_exact(&c.text())?;
+        labels.push(Some(l.kind));
+        n += 1;
+    }
+    if n < 2 {
+        return None;
+    }
+    if row.kind == RowKind::Html && labels.len() < header_cells {
+        let mut padded = vec![None; header_cells - labels.len()];
+        padded.extend(labels);
+        labels = padded;
+    }
+    Some(labels)
+}
+
+/// An item code at the start of a cell's text, strong (O-led, zero-led, OIT-led) or weak.
+fn cell_code(cell: &Cell) -> Option<(u32, usize, bool)> {
+    let (tok, _) = first_text(cell)?;
+    let s = tok.text.trim_start();
+    code_at_start(s)
+        .map(|(n, len)| (n, len, true))
+        .or_else(|| weak_code_at_start(s))
+}
+
+/// The code cell of a row and its code: among the cells at the row's start that hold
+/// only a code (an ordinal column, a code column), an O-led code wins, else the last
+/// (nearest the title); a cell with a code and text after it (a code written in the
+/// title cell) ends the search.
+fn code_cell(row: &Row, fc: usize, kind: TableKind) -> (usize, Option<(u32, usize, bool)>) {
+    if kind == TableKind::Indicators && row.kind != RowKind::Html {
+        // Numbers in an indicator table are indicators (unless an O says otherwise).
+        return match row.cells.get(fc).and_then(cell_code) {
+            Some(c) if c.2 => (fc, Some(c)),
+            _ => (fc, None),
+        };
+    }
+    let mut best: Option<(usize, (u32, usize, bool))> = None;
+    for (i, cell) in row.cells.iter().enumerate().skip(fc) {
+        if cell.is_blank() {
+            continue;
+        }
+        let Some(code) = cell_code(cell) else {
+            break;
+        };
+        let whole = first_text(cell)
+            .map(|(t, _)| t.text.trim().len() == code.1)
+            .unwrap_or(false)
+            && cell
+                .toks
+                .iter()
+                .filter(|t| t.kind == TokKind::Text && !t.text.trim().is_empty())
+                .count()
+                == 1;
+        match best {
+            Some((_, b)) if b.2 && !code.2 => {}
+            _ => best = Some((i, code)),
+        }
+        if !whole || row.kind == RowKind::Plain || row.kind == RowKind::Layout && i > fc + 1 {
+            break;
+        }
+    }
+    if best.is_none() && matches!(row.kind, RowKind::Tsv | RowKind::Pipe | RowKind::Html) {
+        // Title first, then a cell holding only the code (columns in another order).
+        for (i, cell) in row.cells.iter().enumerate().skip(fc + 1).take(2) {
+            if let Some(code) = cell_code(cell) {
+                let whole = cell.text().trim().chars().count()
+                    == first_text(cell)
+                        .map(|(t, _)| t.text.trim().chars().count())
+                        .unwrap_or(0)
+                    && first_text(cell).is_some_and(|(t, _)| t.text.trim().len() == code.1);
+                if whole && has_letters(&row.cells[fc].text()) {
+                    return (i, Some(code));
+                }
+            }
+        }
+    }
+    match best {
+        Some((i, c)) => (i, Some(c)),
+        None => (fc, None),
+    }
+}
+
+/// Whether a written title reads as a title of some OIT list: most of the catalogue
+/// title's letters are in it, or (for a title cut by a wrap) most of its letters are in
+/// the catalogue title.
+fn fits_catalogue(title: &str) -> bool {
+    let grams = super::catalogue::title_grams(title);
+    if grams.len() < 3 {
+        return false;
+    }
+    // An indicator's name ("การปฏิบัติหน้าที่") is not an item title.
+    let indicator = crate::vocab::catalogue::indicators().iter().any(|t| {
+        let g = super::catalogue::title_grams(t);
+        !g.is_empty()
+            && grams.iter().filter(|x| g.binary_search(x).is_ok()).count() * 5 >= g.len() * 4
+    });
+    if indicator && grams.len() < 16 {
+        return false;
+    }
+    crate::vocab::catalogue::catalogues().iter().any(|cat| {
+        let prep = super::catalogue::Prepared::of(cat);
+        (1..=cat.len()).any(|c| prep.fit(&grams, c) >= 0.6)
+    })
+}
+
 /// Status tokens and notes of a row, from its first cell with status marks on.
 fn status_and_notes(row: &Row, from_cell: usize) -> (Vec<Tok>, Option<String>) {
     let start = row
@@ -268,13 +488,22 @@ pub fn read_tables(pages: &[Page]) -> Tables {
     }
     let mut pending: Option<(usize, Range<usize>, u32)> = None;
     let mut header_labels: Vec<Option<StatusKind>> = Vec::new();
+    let mut header_cells = 0usize;
     let mut open = Open::None;
     for (pi, page) in pages.iter().enumerate() {
         for row in &page.rows {
             if row.kind == RowKind::Blank {
                 continue;
             }
+            if let Some(labels) = label_header(row, header_cells) {
+                // The second row of a two-row header: status labels under a spanning
+                // "ผลการดำเนินการ" (an HTML row that lost its rowspan cells stands at
+                // the right).
+                header_labels = labels;
+                continue;
+            }
             if let Some(k) = header_kind(row) {
+                header_cells = row.cells.len();
                 kind = k;
                 // Status columns headed by their labels ("ดำเนินการแล้ว | ยังไม่ได้ดำเนินการ"),
                 // with bare boxes in the rows below.
@@ -336,11 +565,19 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                     continue;
                 }
             }
-            // An OIT item row: a code at the start of the first filled cell.
-            if let Some((tok, ti)) = first_text(first_cell) {
+            // An OIT item row: a code at the start of the code cell (the first filled
+            // cell, or, where several cells at the row's start hold only numbers, the
+            // one that reads as a code: an O-led code over an ordinal, else the number
+            // nearest the title).
+            let row_fc = fc;
+            let (cc, found) = code_cell(row, fc, kind);
+            let code_cell = &row.cells[cc];
+            if let (Some((tok, ti)), Some((n, len, strong))) = (first_text(code_cell), found) {
                 let lead = tok.text.len() - tok.text.trim_start().len();
                 let s = tok.text.trim_start();
-                if let Some((n, len)) = code_at_start(s) {
+                let fc = cc;
+                let first_cell = code_cell;
+                {
                     let code_range = tok.range.start + lead..tok.range.start + lead + len;
                     // Title: the rest of the code cell, else the next filled cell.
                     let mut rest = Cell {
@@ -356,7 +593,11 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                     rest.toks.extend(first_cell.toks[ti + 1..].iter().cloned());
                     let mut title = title_of(&rest);
                     let mut title_cell = fc;
-                    if title.is_empty() {
+                    if title.is_empty() && cc > row_fc && has_letters(&title_of(&row.cells[row_fc]))
+                    {
+                        // The title stands before the code (columns in another order).
+                        title = title_of(&row.cells[row_fc]);
+                    } else if title.is_empty() {
                         if let Some((i, c)) = row
                             .cells
                             .iter()
@@ -367,9 +608,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                             title = title_of(c);
                             title_cell = i;
                         } else if !row.has_status()
-                            && (kind == TableKind::Items
-                                || !t.items.is_empty()
-                                || s.starts_with(['O', 'o']))
+                            && (kind == TableKind::Items || !t.items.is_empty() || strong)
                         {
                             pending = Some((pi, code_range, n));
                             continue;
@@ -379,12 +618,30 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                         || row.has_status()
                         || kind == TableKind::Items
                         || !t.items.is_empty()
-                        || s.starts_with(['O', 'o']);
+                        || strong;
+                    // A number without an O is a code only in an item table or beside
+                    // a title from an OIT list.
+                    // In an item table it must also go on the sequence of the codes
+                    // above (a numbered list in a description starts again at 1).
+                    let last = t.items.last().map(|e| e.number).unwrap_or(0);
+                    let weak_ok = strong
+                        || (kind != TableKind::Indicators
+                            && kind != TableKind::Measures
+                            && ((kind == TableKind::Items
+                                && n > last
+                                && row.kind != RowKind::Plain)
+                                || fits_catalogue(&title)));
                     // A code with ticks on its row is an item even when its title sits on
                     // the lines around it (OCR of a vertically centred code cell).
                     let titled =
                         has_letters(&title) || (row.has_status() && row.kind != RowKind::Plain);
-                    if titled && plain_ok && !first_str.starts_with("ตัวชี้วัด") {
+                    let indicator_title = re_indicator().is_match(&title);
+                    if titled
+                        && plain_ok
+                        && weak_ok
+                        && !first_str.starts_with("ตัวชี้วัด")
+                        && (!indicator_title || strong)
+                    {
                         let (toks, notes) = status_and_notes(row, title_cell + 1);
                         let (toks, notes) = if toks.is_empty() {
                             // Status marks inside the code or title cell (plain lines,
@@ -426,9 +683,21 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                     })
                     .flatten()
             };
+            // "9 | ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล": a number cell, then the indicator.
+            let numbered_indicator_cell = || {
+                let n: u32 = re_number_cell()
+                    .captures(&first_str)
+                    .and_then(|c| c[1].parse().ok())?;
+                let next = row.cells.iter().skip(fc + 1).find(|c| !c.is_blank())?;
+                let m: u32 = re_indicator()
+                    .captures(&next.text())
+                    .and_then(|c| c[1].parse().ok())?;
+                (m == n).then_some(n)
+            };
             let ind = re_indicator()
                 .captures(&first_str)
                 .and_then(|c| c[1].parse::<u32>().ok())
+                .or_else(numbered_indicator_cell)
                 .or_else(numbered_status_line)
                 .or_else(|| {
                     // A bare number in the first column; an indented "1." is a list
@@ -521,6 +790,16 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                         status_col: None,
                     });
                     open = Open::Measure(t.measures.len() - 1);
+                    continue;
+                }
+            }
+            // A code wrapped inside its cell: the rest of its digits alone on the next
+            // line ("O๑" then "๐" for O10).
+            if let (Open::Item(i), Some(d)) = (open, wrapped_code_digit(row)) {
+                let e = &mut t.items[i];
+                if let Some(w) = e.written.filter(|w| *w < 10) {
+                    e.written = Some(w * 10 + d);
+                    e.number = w * 10 + d;
                     continue;
                 }
             }

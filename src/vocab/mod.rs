@@ -16,6 +16,17 @@ const STATUS_LABELS: &str = include_str!("../../data/vocab/status_labels.tsv");
 const HEADER_WORDS: &str = include_str!("../../data/vocab/header_words.tsv");
 const CHECKBOX_GLYPHS: &str = include_str!("../../data/vocab/checkbox_glyphs.tsv");
 const CODE_WORDS: &str = include_str!("../../data/vocab/code_words.tsv");
+const ITA_WORDS: &str = include_str!("../../data/vocab/ita_words.tsv");
+
+/// Words that mark a text as being about the ITA (`data/vocab/ita_words.tsv`).
+pub fn ita_words() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        tsv_rows(ITA_WORDS)
+            .filter_map(|r| r.first().copied())
+            .collect()
+    })
+}
 
 /// The data rows of an embedded TSV file: comment lines (`#`) and the header line
 /// skipped, fields split at TAB.

@@ -166,12 +166,12 @@ fn one_box_per_place(glyphs: &mut Vec<Glyph>) {
             if drop[i] || drop[j] || overlap(&glyphs[i].bbox, &glyphs[j].bbox) < 0.4 {
                 continue;
             }
-            let (keep, lose) = if rank(&glyphs[j]) < rank(&glyphs[i]) {
-                (j, i)
+            // The widget (then a drawn square, then a glyph) stays; ties keep the first.
+            let lose = if rank(&glyphs[j]) < rank(&glyphs[i]) {
+                i
             } else {
-                (i, j)
+                j
             };
-            let _ = keep;
             drop[lose] = true;
         }
     }

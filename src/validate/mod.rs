@@ -1,0 +1,26 @@
+//! Rules run on an extracted document, one file per flag code. Each rule reads the
+//! [`Document`] and adds its flags; [`validate`] then settles the document's status.
+//!
+//! Rules here: [`no_ita_content`]. (The flags raised while reading tables, such as
+//! `status_missing` or `item_code_corrected`, are raised by the extractor where the
+//! evidence is, and are counted here like any other.)
+
+pub mod no_ita_content;
+
+use crate::diagnostic::{FlagCode, Severity};
+use crate::layout::Doc;
+use crate::model::{DocStatus, Document};
+
+/// Run every rule, then set the status: `partial` where a flag says part of the document
+/// could not be read (or holds nothing to read); a `failed` document stays failed.
+pub fn validate(doc: &mut Document, layout: &Doc) {
+    no_ita_content::check(doc, layout);
+    if doc.status == DocStatus::Ok
+        && doc.flags.iter().any(|f| {
+            matches!(f.code, FlagCode::NoTextLayer | FlagCode::NoItaContent)
+                && f.severity >= Severity::Warning
+        })
+    {
+        doc.status = DocStatus::Partial;
+    }
+}

@@ -1,0 +1,73 @@
+//! `no_ita_content`: a document with nothing of the ITA in it is not passed as `ok`. It
+//! is flagged (and so `partial`) when it yields no OIT item, no indicator and no score,
+//! and either no agency and no fiscal year either (a saved 404 page, "hello"), or no
+//! word of the ITA anywhere in its text (`data/vocab/ita_words.tsv`: an agency's letter
+//! about a council meeting). A document that already says why it is empty (no text
+//! layer, a reader error) gets no second flag.
+
+use crate::diagnostic::{Flag, FlagCode, Severity};
+use crate::layout::Doc;
+use crate::model::Document;
+
+pub fn check(doc: &mut Document, layout: &Doc) {
+    let nothing_read =
+        doc.oit_items.is_empty() && doc.indicators.is_empty() && doc.overall_score.is_none();
+    let no_place = doc.agency.name.is_none() && doc.fiscal_year.is_none();
+    let empty = nothing_read
+        && (no_place
+            || !layout.pages.iter().any(|p| {
+                crate::vocab::ita_words()
+                    .iter()
+                    .any(|w| p.rep.text.contains(w))
+            }));
+    let explained = doc.flags.iter().any(|f| {
+        f.severity >= Severity::Warning
+            && matches!(
+                f.code,
+                FlagCode::NoTextLayer
+                    | FlagCode::ParseError
+                    | FlagCode::Encrypted
+                    | FlagCode::Timeout
+                    | FlagCode::TooLarge
+            )
+    });
+    if empty && !explained {
+        doc.flags.push(Flag::new(
+            FlagCode::NoItaContent,
+            Severity::Warning,
+            "no agency, fiscal year, OIT item or indicator found: not an ITA report, or nothing in it could be read",
+            None,
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::DocStatus;
+    use crate::pipeline::{process_bytes, PipelineOptions};
+
+    #[test]
+    fn empty_documents_are_partial_with_a_flag() {
+        for text in [
+            "hello\n",
+            "<html><body><h1>404 Not Found</h1></body></html>",
+        ] {
+            let doc = process_bytes("x.txt", text.as_bytes(), &PipelineOptions::default());
+            assert_eq!(doc.status, DocStatus::Partial, "{text}");
+            assert!(doc
+                .flags
+                .iter()
+                .any(|f| f.code.as_str() == "no_ita_content"));
+        }
+        let seed = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/seed_1afe833d.txt"
+        ))
+        .expect("seed fixture");
+        let doc = process_bytes("seed.txt", &seed, &PipelineOptions::default());
+        assert!(!doc
+            .flags
+            .iter()
+            .any(|f| f.code.as_str() == "no_ita_content"));
+    }
+}
