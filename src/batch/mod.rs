@@ -54,6 +54,8 @@ pub struct BatchOptions {
     pub doc_timeout: Duration,
     pub progress: ProgressMode,
     pub pipeline: PipelineOptions,
+    /// How the CSV tables are written (`--excel`).
+    pub tables: crate::output::tables::TableOptions,
 }
 
 /// Why a run could not proceed (exit code 2).
@@ -109,16 +111,6 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
         .unwrap_or(0);
     isolate::install_panic_hook();
 
-    let docs_dir = opts.out_dir.join(DOCUMENTS_DIR);
-    std::fs::create_dir_all(&docs_dir).map_err(|e| WriteError::io(&docs_dir, e))?;
-    let _lock = crate::output::lock::Lock::acquire(&opts.out_dir)?;
-    // Holding the lock, every temporary file here was left by a killed run.
-    for dir in [&opts.out_dir, &docs_dir, &opts.out_dir.join(".state")] {
-        remove_temps(dir);
-    }
-    // Opening the journal also proves the output folder is writable.
-    let appender = Mutex::new(journal::Appender::open(&opts.out_dir)?);
-
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs)
         .build()
@@ -128,7 +120,8 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
         })?;
     let jobs = pool.current_num_threads();
 
-    // Discover and hash.
+    // Discover before touching the output folder: a run that cannot start (an input
+    // missing, nothing to read) leaves nothing behind.
     let discover::Discovery { files, skipped } =
         discover::discover(&opts.inputs, Some(&opts.out_dir))?;
     if files.is_empty() {
@@ -140,9 +133,22 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
         return Err(BatchError::NoInputs(inputs.join(", ")));
     }
     let discovered = files.len();
+
+    let docs_dir = opts.out_dir.join(DOCUMENTS_DIR);
+    std::fs::create_dir_all(&docs_dir).map_err(|e| WriteError::io(&docs_dir, e))?;
+    let _lock = crate::output::lock::Lock::acquire(&opts.out_dir)?;
+    // Holding the lock, every temporary file here was left by a killed run.
+    for dir in [&opts.out_dir, &docs_dir, &opts.out_dir.join(".state")] {
+        remove_temps(dir);
+    }
+    // Opening the journal also proves the output folder is writable.
+    let appender = Mutex::new(journal::Appender::open(&opts.out_dir)?);
     if opts.progress != ProgressMode::Quiet {
         // Hashing reads every input once; on a large batch that takes a while.
-        eprintln!("ita-extract: {discovered} input files; hashing contents");
+        eprintln!(
+            "ita-extract: {}; hashing contents",
+            progress::counted(discovered, "input file", "input files")
+        );
     }
     let hashed: Vec<(PathBuf, Hashed)> = pool.install(|| {
         files
@@ -154,6 +160,7 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
                     sha256: crate::pipeline::sha256_hex(p.to_string_lossy().as_bytes()),
                     bytes: 0,
                     is_pdf: false,
+                    not_pdf: None,
                 });
                 (p, h)
             })
@@ -200,6 +207,7 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
                 path,
                 sha256: h.sha256,
                 is_pdf: h.is_pdf,
+                not_pdf: h.not_pdf,
             },
             resumed: None,
             ms: None,
@@ -345,6 +353,7 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
         aggregate::write_all(
             &opts.out_dir,
             &planned,
+            opts.tables,
             |p| (p.id.clone(), doc_path(&docs_dir, &p.id)),
             |_, summary| {
                 counts.add_status(summary.status);
@@ -355,6 +364,7 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
             },
         )
     })?;
+    crate::output::datapackage::write(&opts.out_dir, &aggregate::resources(), opts.tables)?;
     for (p, status) in planned.iter_mut().zip(statuses) {
         p.status = Some(status);
     }
