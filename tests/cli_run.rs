@@ -568,6 +568,22 @@ fn a_run_reads_text_inputs_up_to_the_limit() {
         err.contains("partial  ") && err.contains("too_large"),
         "{err}"
     );
+    // Re-run with the default limit: the cut document is read again (the journal keeps
+    // the limits it was read with), and so is the other.
+    let o = run(&[s(&input), "-o", s(&out), "-q"]);
+    assert_eq!(o.status.code(), Some(0));
+    let m = manifest(&out);
+    assert_eq!(
+        (
+            m["counts"]["processed"].as_u64(),
+            m["counts"]["resumed"].as_u64()
+        ),
+        (Some(2), Some(0)),
+        "other limits: both read again"
+    );
+    let o = run(&[s(&input), "-o", s(&out), "-q"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(manifest(&out)["counts"]["resumed"].as_u64(), Some(2));
 }
 
 #[test]

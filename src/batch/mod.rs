@@ -220,6 +220,7 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
 
     // Resume: keep documents finished by an earlier run of this version. Journal
     // entries of documents outside this run are carried over to the rewritten journal.
+    let reading = reading_key(&opts.pipeline);
     let journal::Journal {
         done: mut other_entries,
         strikes,
@@ -227,9 +228,10 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
     if !opts.force {
         let entries = &other_entries;
         let docs_dir = &docs_dir;
+        let reading = reading.as_str();
         pool.install(|| {
             planned.par_iter_mut().for_each(|p| {
-                p.resumed = resumable(p, entries, docs_dir);
+                p.resumed = resumable(p, entries, docs_dir, reading);
             })
         });
         for p in &mut planned {
@@ -261,6 +263,7 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
         let pool = &pool;
         let docs_dir = &docs_dir;
         let appender = &appender;
+        let reading = reading.as_str();
         let work = move |tx: &mut mpsc::Sender<Done>, index: usize| {
             if abort.load(Ordering::Relaxed) {
                 return;
@@ -275,6 +278,7 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
                     sha256: p.job.sha256.clone(),
                     tool_version: TOOL_VERSION.to_string(),
                     status: journal::STARTED.to_string(),
+                    reading: reading.to_string(),
                 };
                 // Best effort: a journal that cannot be written stops the run below.
                 if let Ok(mut a) = appender.lock() {
@@ -312,6 +316,7 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
                 sha256: p.job.sha256.clone(),
                 tool_version: TOOL_VERSION.to_string(),
                 status: done.status.as_str().to_string(),
+                reading: reading.to_string(),
             };
             let recorded = match appender.lock() {
                 Ok(mut a) => a.record(&entry),
@@ -368,7 +373,7 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
     for (p, status) in planned.iter_mut().zip(statuses) {
         p.status = Some(status);
     }
-    write_journal(&opts.out_dir, &other_entries, &planned)?;
+    write_journal(&opts.out_dir, &other_entries, &planned, &reading)?;
 
     let processed_bytes: u64 = planned
         .iter()
@@ -430,6 +435,7 @@ fn write_journal(
     out_dir: &Path,
     others: &BTreeMap<String, Entry>,
     planned: &[Planned],
+    reading: &str,
 ) -> Result<(), WriteError> {
     let path = journal::path(out_dir);
     let mut others = others.values().peekable();
@@ -448,6 +454,7 @@ fn write_journal(
                 sha256: p.job.sha256.clone(),
                 tool_version: TOOL_VERSION.to_string(),
                 status: status.as_str().to_string(),
+                reading: reading.to_string(),
             })?;
         }
         for o in others {
@@ -466,12 +473,29 @@ fn write_document(docs_dir: &Path, id: &str, doc: &Document) -> Result<(), Write
     write_atomic(&doc_path(docs_dir, id), &json::document_bytes(doc))
 }
 
+/// The options that change what a document's JSON says, as the journal records them: a
+/// document read with other options is read again.
+fn reading_key(opts: &PipelineOptions) -> String {
+    format!(
+        "ocr={:?} max_input_bytes={} max_line_bytes={}",
+        opts.ocr.mode, opts.text.max_bytes, opts.text.max_line_bytes
+    )
+}
+
 /// The status of a document an earlier run finished, when its output can be kept: the
-/// journal names it with this content and tool version, and its JSON reads back as a
+/// journal names it with this content, tool version and reading options, and its JSON reads back as a
 /// document of the same path and content.
-fn resumable(p: &Planned, journal: &BTreeMap<String, Entry>, docs_dir: &Path) -> Option<DocStatus> {
+fn resumable(
+    p: &Planned,
+    journal: &BTreeMap<String, Entry>,
+    docs_dir: &Path,
+    reading: &str,
+) -> Option<DocStatus> {
     let entry = journal.get(&p.id)?;
-    if entry.sha256 != p.job.sha256 || entry.tool_version != TOOL_VERSION {
+    if entry.sha256 != p.job.sha256
+        || entry.tool_version != TOOL_VERSION
+        || entry.reading != reading
+    {
         return None;
     }
     let bytes = std::fs::read(doc_path(docs_dir, &p.id)).ok()?;
