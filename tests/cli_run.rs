@@ -831,3 +831,39 @@ fn two_runs_cannot_write_one_folder_at_once() {
     assert_eq!(documents(&out).len(), 200);
     assert_no_temp_files(&out);
 }
+
+#[test]
+fn output_readme_and_readme_list_every_file_a_run_and_compare_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = mixed_inputs(dir.path());
+    let out = dir.path().join("out");
+    run(&[s(&input), "-o", s(&out), "-q"]);
+    let cmp = dir.path().join("cmp");
+    Command::new(BIN)
+        .args(["compare", s(&out), "-o", s(&cmp)])
+        .output()
+        .unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let output_readme = fs::read_to_string(root.join("output/README.md")).unwrap();
+    let readme = fs::read_to_string(root.join("README.md")).unwrap();
+    let mut names = std::collections::BTreeSet::new();
+    for folder in [&out, &cmp] {
+        for (path, _) in snapshot(folder) {
+            let name = if path.starts_with("documents") {
+                "documents/<id>.json".to_string()
+            } else {
+                path.to_string_lossy().into_owned()
+            };
+            names.insert(name);
+        }
+    }
+    names.insert("manifest.json".to_string());
+    for name in &names {
+        let quoted = format!("`{name}`");
+        assert!(
+            output_readme.contains(&quoted),
+            "output/README.md lacks {quoted}"
+        );
+        assert!(readme.contains(&quoted), "README.md lacks {quoted}");
+    }
+}

@@ -608,11 +608,7 @@ fn completion_fields() -> Vec<Field> {
         typed("done", Integer, "documents reporting it done"),
         typed("not_done", Integer, "documents reporting it not done"),
         typed("conflict", Integer, "documents with contradictory ticks"),
-        typed(
-            "unknown",
-            Integer,
-            "documents with it but no tick (or in progress)",
-        ),
+        typed("unknown", Integer, "documents with it but no tick"),
         typed("missing", Integer, "documents without it"),
         typed("completion_rate", Number, "done / documents, 4 decimals"),
     ]

@@ -148,7 +148,7 @@ pub const ITEMS_COLUMNS: &[Column] = &[
     text("catalogue_title", "the catalogue's title for the code"),
     text(
         "status",
-        "done, not_done, in_progress, conflict or unknown",
+        "done, not_done, conflict or unknown",
     ),
     Column {
         name: "code_corrected",
@@ -174,7 +174,7 @@ pub const INDICATORS_COLUMNS: &[Column] = &[
     FISCAL_YEAR,
     int("number", "indicator number, 1..10"),
     text("title", "the indicator's title as written"),
-    text("status", "done, not_done, in_progress, conflict or unknown"),
+    text("status", "done, not_done, conflict or unknown"),
     PAGE,
     LINE,
     text("notes", "progress text of the row"),
