@@ -483,8 +483,8 @@ fn reading_key(opts: &PipelineOptions) -> String {
 }
 
 /// The status of a document an earlier run finished, when its output can be kept: the
-/// journal names it with this content, tool version and reading options, and its JSON reads back as a
-/// document of the same path and content.
+/// journal names it with this content, tool version and reading options, and its JSON
+/// reads back as a document of the same path and content.
 fn resumable(
     p: &Planned,
     journal: &BTreeMap<String, Entry>,

@@ -39,7 +39,7 @@ pub fn run(args: crate::cli::TextArgs) -> anyhow::Result<Exit> {
     }
     let first = args.first.unwrap_or(1);
     let in_range = |n: u32| n >= first && args.last.is_none_or(|l| n <= l);
-    let (total, pages, flags): (usize, Vec<(u32, String)>, Vec<Flag>) = if looks_like_pdf(&bytes) {
+    let (total, pages, flags): (usize, Vec<String>, Vec<Flag>) = if looks_like_pdf(&bytes) {
         let mut pdf = match ingest::pdf::read_pdf(&bytes, &opts.pdf) {
             Ok(p) => p,
             Err(err) => {
@@ -55,7 +55,7 @@ pub fn run(args: crate::cli::TextArgs) -> anyhow::Result<Exit> {
             .pages
             .into_iter()
             .filter(|p| in_range(p.number))
-            .map(|p| (p.number, p.text))
+            .map(|p| p.text)
             .collect();
         (total, pages, pdf.flags)
     } else {
@@ -71,7 +71,7 @@ pub fn run(args: crate::cli::TextArgs) -> anyhow::Result<Exit> {
         let pages = pages
             .iter()
             .filter(|p| in_range(p.number))
-            .map(|p| (p.number, crate::normalize::repair(&p.text, &nopts).text))
+            .map(|p| crate::normalize::repair(&p.text, &nopts).text)
             .collect();
         (total, pages, flags)
     };
@@ -82,7 +82,7 @@ pub fn run(args: crate::cli::TextArgs) -> anyhow::Result<Exit> {
         );
     }
     let mut text = Vec::new();
-    for (_, page) in &pages {
+    for page in &pages {
         text.extend_from_slice(page.as_bytes());
         text.push(b'\x0c');
     }
