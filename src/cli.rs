@@ -4,13 +4,28 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+/// The exit codes, as `--help` prints them (README "Exit codes" says the same).
+pub const EXIT_CODES: &str = "\
+Exit codes:
+  0  every document ok
+  1  some document failed or is partial (every output still written)
+  2  the command could not proceed: bad arguments, an input missing or unreadable,
+     an output that cannot be written";
+
 /// Read Thai ITA (Integrity and Transparency Assessment) reports (OCR text, born-digital
 /// and scanned PDFs) and turn them into structured, comparable data: agency, fiscal year,
 /// score and level, measures, indicators 1-10 and OIT items O1-O43 with their checkbox
 /// states, every value with the place it came from, and flags for everything that looks
 /// wrong.
 #[derive(Debug, Parser)]
-#[command(name = "ita-extract", version, about, long_about = None, propagate_version = true)]
+#[command(
+    name = "ita-extract",
+    version,
+    about,
+    long_about = None,
+    propagate_version = true,
+    after_help = EXIT_CODES
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -20,16 +35,23 @@ pub struct Cli {
 pub enum Command {
     /// Run the batch: extract every input document in parallel and write JSON, JSONL and
     /// CSV outputs plus a manifest.
+    #[command(after_help = EXIT_CODES)]
     Run(RunArgs),
-    /// Print one document's JSON (schema_version 1) on stdout.
+    /// Print documents' JSON (schema_version 1) on stdout: pretty for one path, one
+    /// line per document (JSONL) for several.
+    #[command(after_help = EXIT_CODES)]
     File(FileArgs),
     /// Print a document's repaired text, page by page, in reading order.
+    #[command(after_help = EXIT_CODES)]
     Text(TextArgs),
     /// Repair Thai text from stdin: one result per input line on stdout.
+    #[command(after_help = EXIT_CODES)]
     Normalize(NormalizeArgs),
     /// Merge runs or shards and write cross-agency / cross-run comparison tables.
+    #[command(after_help = EXIT_CODES)]
     Compare(CompareArgs),
     /// Print the JSON Schema of the document JSON.
+    #[command(after_help = EXIT_CODES)]
     Schema,
 }
 
@@ -60,24 +82,54 @@ pub struct RunArgs {
     /// OCR for pages without a text layer.
     #[arg(long, value_enum, default_value_t = OcrMode::Auto)]
     pub ocr: OcrMode,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+    /// Write the CSV tables with a UTF-8 byte-order mark, so Excel shows Thai correctly.
+    #[arg(long)]
+    pub excel: bool,
+}
+
+/// Limits on how much of a text input is read; what lies past them is not read, and a
+/// `too_large` flag says so.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct LimitArgs {
+    /// Read at most this many megabytes (10^6 bytes) of a text input.
+    #[arg(long = "max-input-mb", value_name = "MB", default_value_t = 16)]
+    pub max_input_mb: u64,
+    /// Keep at most this many kilobytes (10^3 bytes) of one line of a text input.
+    #[arg(long = "max-line-kb", value_name = "KB", default_value_t = 1000)]
+    pub max_line_kb: u64,
 }
 
 #[derive(Debug, Args)]
 pub struct FileArgs {
-    /// The document (PDF or OCR text).
-    pub path: PathBuf,
+    /// The documents (PDF or OCR text); `-` reads one from stdin.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
     /// OCR for pages without a text layer.
     #[arg(long, value_enum, default_value_t = OcrMode::Auto)]
     pub ocr: OcrMode,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct TextArgs {
     /// The document (PDF or OCR text).
     pub path: PathBuf,
+    /// Where to write the text (default, or `-`: stdout).
+    pub output: Option<PathBuf>,
+    /// First page to print (1-based).
+    #[arg(short = 'f', long = "first", value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub first: Option<u32>,
+    /// Last page to print.
+    #[arg(short = 'l', long = "last", value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub last: Option<u32>,
     /// OCR for pages without a text layer.
     #[arg(long, value_enum, default_value_t = OcrMode::Auto)]
     pub ocr: OcrMode,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Debug, Args)]
@@ -104,6 +156,9 @@ pub struct CompareArgs {
     /// Where to write the comparison tables.
     #[arg(short = 'o', long = "output", default_value = "output/compare")]
     pub output: PathBuf,
+    /// Write the CSV tables with a UTF-8 byte-order mark, so Excel shows Thai correctly.
+    #[arg(long)]
+    pub excel: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

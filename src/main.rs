@@ -1,6 +1,6 @@
 //! The `ita-extract` binary: parse the command line, call the library, map the outcome
-//! to an exit code (0 all ok, 1 some documents failed or partial, 2 the run could not
-//! proceed).
+//! to an exit code (0 all ok, 1 some documents failed or partial, 2 the command could
+//! not proceed). A closed stdout (`| head`) ends the command quietly with 0.
 
 use clap::Parser;
 use ita_extract::cli::{Cli, Command};
@@ -19,6 +19,7 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),
+        Err(err) if cmd::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("ita-extract: error: {err:#}");
             ExitCode::from(2)

@@ -175,3 +175,191 @@ fn compare_refuses_folders_that_are_not_run_outputs() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("not an output folder"));
 }
+
+fn read_csv(path: &Path) -> Vec<std::collections::BTreeMap<String, String>> {
+    let mut r = csv::Reader::from_path(path).unwrap();
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    r.records()
+        .map(|rec| {
+            header
+                .iter()
+                .cloned()
+                .zip(rec.unwrap().iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_document_that_gained_its_agency_is_the_same_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    fs::write(input.join("scan.txt"), seed()).unwrap();
+    let after = dir.path().join("after");
+    let o = ita(&["run", s(&input), "-o", s(&after), "-q"]);
+    assert_eq!(o.status.code(), Some(0));
+    // The same folder as a first run saw it: no agency, no items, no indicators (a scan
+    // read before OCR was installed). Same file, same content, same id.
+    let before = dir.path().join("before");
+    ita(&["run", s(&input), "-o", s(&before), "-q"]);
+    let id = ids(&before).into_iter().next().unwrap();
+    let doc_path = before.join("documents").join(&id);
+    let mut doc: serde_json::Value = serde_json::from_slice(&fs::read(&doc_path).unwrap()).unwrap();
+    let agency = doc["agency"].clone();
+    for field in [
+        "name",
+        "type",
+        "subdistrict",
+        "district",
+        "province",
+        "geocode",
+    ] {
+        doc["agency"][field] = serde_json::Value::Null;
+    }
+    let (items, indicators) = (
+        doc["oit_items"].as_array().unwrap().len(),
+        doc["indicators"].as_array().unwrap().len(),
+    );
+    doc["oit_items"] = serde_json::json!([]);
+    doc["indicators"] = serde_json::json!([]);
+    fs::write(&doc_path, serde_json::to_vec_pretty(&doc).unwrap()).unwrap();
+
+    let out = dir.path().join("cmp");
+    let o = ita(&["compare", s(&before), s(&after), "-o", s(&out)]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let changes = read_csv(&out.join("status_changes.csv"));
+    assert_eq!(
+        changes.len(),
+        items + indicators,
+        "every item and indicator appeared"
+    );
+    assert!(changes.iter().all(|c| c["kind"] == "run"
+        && c["from_status"] == "absent"
+        && c["from_doc"] == c["to_doc"]
+        && c["agency_key"]
+            == format!(
+                "{}|{}",
+                agency["type"].as_str().unwrap(),
+                agency["geocode"].as_str().unwrap()
+            )));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(&format!("{} status changes", items + indicators)),
+        "{err}"
+    );
+}
+
+#[test]
+fn same_content_and_resubmissions_count_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (one, two) = (dir.path().join("in1"), dir.path().join("in2"));
+    fs::create_dir_all(&one).unwrap();
+    fs::create_dir_all(&two).unwrap();
+    fs::write(one.join("a.txt"), seed()).unwrap();
+    // The same content under another name, and a resubmission by the same agency for
+    // the same year (its first line differs) whose path sorts later.
+    fs::write(two.join("b.txt"), seed()).unwrap();
+    let resubmitted = format!("<!-- แก้ไขครั้งที่ ๒ -->\n{}", seed());
+    fs::write(two.join("report-v2.txt"), resubmitted).unwrap();
+    let (r1, r2) = (dir.path().join("run1"), dir.path().join("run2"));
+    ita(&["run", s(&one), "-o", s(&r1), "-q"]);
+    ita(&["run", s(&two), "-o", s(&r2), "-q"]);
+    let out = dir.path().join("cmp");
+    let o = ita(&["compare", s(&r1), s(&r2), "-o", s(&out)]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    // Every document stays in the merged tables...
+    let matrix = read_csv(&out.join("item_matrix.csv"));
+    assert_eq!(matrix.len(), 3);
+    // ...but completion.csv counts one.
+    let completion = read_csv(&out.join("completion.csv"));
+    assert!(!completion.is_empty());
+    assert!(
+        completion.iter().all(|c| c["documents"] == "1"),
+        "{completion:?}"
+    );
+    let superseded = read_csv(&out.join("superseded.csv"));
+    let got: Vec<(String, String, String)> = superseded
+        .iter()
+        .map(|x| {
+            let stem = |id: &str| id.split('-').next().unwrap().to_string();
+            (
+                stem(&x["doc_id"]),
+                x["reason"].clone(),
+                stem(&x["counted_doc_id"]),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "a".to_string(),
+                "resubmission".to_string(),
+                "report".to_string()
+            ),
+            ("b".to_string(), "same_content".to_string(), "a".to_string()),
+        ]
+    );
+    let summary: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("compare.json")).unwrap()).unwrap();
+    assert_eq!(summary["counted"], 1);
+    assert_eq!(summary["superseded"]["same_content"], 1);
+    assert_eq!(summary["superseded"]["resubmission"], 1);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("counted once: 1 document with the same content as another (sha256), 1 earlier submission of an agency and fiscal year (a resubmission: the later by path order counts); completion.csv counts 1 document"),
+        "{err}"
+    );
+    assert!(err.contains("superseded.csv"), "{err}");
+    // The compare output has its own datapackage.json, covering every CSV it wrote.
+    let package: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("datapackage.json")).unwrap()).unwrap();
+    let mut described: Vec<String> = package["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["path"].as_str().unwrap().to_string())
+        .collect();
+    described.sort();
+    let mut written: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".csv"))
+        .collect();
+    written.sort();
+    assert_eq!(described, written);
+}
+
+#[test]
+fn compare_with_excel_writes_byte_order_marks_and_a_bad_folder_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = inputs(dir.path(), 4);
+    let a = dir.path().join("a");
+    ita(&["run", s(&input), "-o", s(&a), "-q"]);
+    let out = dir.path().join("cmp");
+    ita(&["compare", s(&a), "-o", s(&out), "--excel"]);
+    for e in fs::read_dir(&out).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "csv") {
+            assert!(fs::read(&p).unwrap().starts_with(b"\xEF\xBB\xBF"), "{p:?}");
+        }
+    }
+    let out2 = dir.path().join("cmp2");
+    let o = ita(&["compare", s(&a), s(&input), "-o", s(&out2)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        !out2.exists(),
+        "nothing written when a folder is not a run output"
+    );
+}

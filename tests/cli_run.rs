@@ -266,18 +266,324 @@ fn runs_that_cannot_proceed_exit_2() {
     fs::write(&a_file, b"x").unwrap();
     let out = dir.path().join("out");
     let missing = dir.path().join("missing");
-    let cases: Vec<Vec<&str>> = vec![
+    let mut cases: Vec<Vec<&str>> = vec![
         vec![s(&empty), "-o", s(&out)],
         vec![s(&missing), "-o", s(&out)],
         vec![s(&good), "-o", s(&a_file)],
         vec![s(&good), "-o", s(&out), "--shard", "4/3"],
         vec![s(&good), "-o", s(&out), "--doc-timeout", "0"],
     ];
+    cases.push(vec![s(&good), "-o", s(&out), "--max-input-mb", "0"]);
     for args in cases {
         let o = run(&args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(!o.stderr.is_empty(), "{args:?}: says why");
+        // A run that cannot start leaves nothing behind.
+        assert!(!out.exists(), "{args:?} created {out:?}");
     }
+    let o = run(&[s(&missing), "-o", s(&out)]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(s(&missing)) && err.contains("does not exist"),
+        "{err}"
+    );
+}
+
+/// Text that is whitespace only, different for each `n`: a document that fails as empty.
+fn empty_variant(n: usize) -> String {
+    " ".repeat(n + 1) + "\n"
+}
+
+#[test]
+fn a_pdf_name_that_is_not_a_pdf_fails_and_the_summary_names_every_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    fs::write(input.join("seed.txt"), seed()).unwrap();
+    fs::write(
+        input.join("report.pdf"),
+        "<!DOCTYPE html><html><body>404</body></html>",
+    )
+    .unwrap();
+    fs::write(input.join("zero.PDF"), b"").unwrap();
+    fs::write(input.join(".hidden.pdf"), b"%PDF-1.7 hidden").unwrap();
+    fs::write(input.join("notes.docx"), b"PK\x03\x04").unwrap();
+    let out = dir.path().join("out");
+    let o = run(&[s(&input), "-o", s(&out)]);
+    assert_eq!(o.status.code(), Some(1));
+    let docs = documents(&out);
+    assert_eq!(docs.len(), 3, "{:?}", docs.keys());
+    let by_name = |name: &str| {
+        docs.values()
+            .find(|d| d.source.path.ends_with(name))
+            .unwrap_or_else(|| panic!("no report for {name}"))
+    };
+    let fake = by_name("report.pdf");
+    assert_eq!(fake.status, DocStatus::Failed);
+    assert_eq!(
+        fake.flags[0].message,
+        "not a PDF: starts with \"<!DOCTYPE html><html><bo\"... (no %PDF- header in the first 1024 bytes)"
+    );
+    assert_eq!(fake.source.sha256.len(), 64);
+    assert_eq!(
+        by_name("zero.PDF").flags[0].message,
+        "not a PDF: the file is empty"
+    );
+    // Hidden files and other extensions stay skipped, and listed.
+    let m = manifest(&out);
+    let skipped: Vec<&str> = m["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    assert!(skipped[0].ends_with(".hidden.pdf") && skipped[1].ends_with("notes.docx"));
+    // The summary names the failures and says where the full list is.
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("2 documents failed or partial:"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "failed   {}: parse_error: not a PDF: starts with",
+            input.join("report.pdf").display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "the full list: {} (\"failures\"), and the status column of {}",
+            out.join("manifest.json").display(),
+            out.join("documents.csv").display()
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_summary_names_twenty_failures_then_a_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    for n in 0..23 {
+        fs::write(input.join(format!("empty{n:02}.txt")), empty_variant(n)).unwrap();
+    }
+    let out = dir.path().join("out");
+    let o = run(&[s(&input), "-o", s(&out)]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let listed: Vec<&str> = err.lines().filter(|l| l.starts_with("  failed ")).collect();
+    assert_eq!(listed.len(), 20, "{err}");
+    assert!(
+        listed[0].contains("empty00.txt: parse_error: file is empty"),
+        "{err}"
+    );
+    assert!(err.contains("\n  ... and 3 more\n"), "{err}");
+    assert!(err.contains("23 documents failed or partial:"), "{err}");
+    // The manifest has all of them.
+    assert_eq!(manifest(&out)["failures"].as_array().unwrap().len(), 23);
+}
+
+#[test]
+fn summaries_read_well_for_one_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("seed.txt");
+    fs::write(&f, seed()).unwrap();
+    let out = dir.path().join("out");
+    let o = run(&[s(&f), "-o", s(&out)]);
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("ita-extract: 1 input file; hashing contents"),
+        "{err}"
+    );
+    assert!(err.contains("ita-extract: 1 document (1 ok,"), "{err}");
+    assert!(err.contains("0 duplicates, 0 skipped"), "{err}");
+    assert!(!err.contains("failed or partial:"), "{err}");
+    // The rate is rounded: a whole number, or one decimal under 10.
+    let rate = err
+        .split(" docs/s")
+        .next()
+        .and_then(|head| head.rsplit(' ').next())
+        .expect("a rate");
+    let ok = match rate.split_once('.') {
+        None => rate.parse::<u64>().is_ok(),
+        Some((a, b)) => a.parse::<u64>().is_ok_and(|a| a < 10) && b.len() == 1,
+    };
+    assert!(ok, "rate {rate:?} in {err}");
+}
+
+/// The seed with the row of item O28 written twice.
+fn seed_with_a_duplicate_item() -> String {
+    let seed = seed();
+    let mut lines: Vec<&str> = seed.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("O๒๘"))
+        .expect("the seed has O28");
+    let row = lines[at];
+    lines.insert(at + 1, row);
+    lines.join("\n") + "\n"
+}
+
+fn read_csv(path: &Path) -> (Vec<String>, Vec<csv::StringRecord>) {
+    let mut r = csv::Reader::from_path(path).unwrap();
+    let header = r.headers().unwrap().iter().map(String::from).collect();
+    (header, r.records().map(Result::unwrap).collect())
+}
+
+#[test]
+fn tables_are_unique_typed_and_open_in_excel() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    fs::write(input.join("dup.txt"), seed_with_a_duplicate_item()).unwrap();
+    fs::write(input.join("seed.txt"), seed()).unwrap();
+    let out = dir.path().join("out");
+    let o = run(&[s(&input), "-o", s(&out), "-q"]);
+    assert_ne!(o.status.code(), Some(2));
+
+    // items.csv: one row per document and code; the repeated code is marked.
+    let (header, rows) = read_csv(&out.join("items.csv"));
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (doc, code, dup) = (col("doc_id"), col("code"), col("duplicate"));
+    let mut keys = std::collections::BTreeSet::new();
+    for r in &rows {
+        assert!(
+            keys.insert((r[doc].to_string(), r[code].to_string())),
+            "{r:?}"
+        );
+    }
+    let marked: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|r| &r[dup] == "true")
+        .map(|r| (&r[doc], &r[code]))
+        .collect();
+    assert_eq!(marked.len(), 1, "{marked:?}");
+    assert!(marked[0].0.starts_with("dup-") && marked[0].1 == "O28");
+    let docs = documents(&out);
+    let dup_doc = docs
+        .values()
+        .find(|d| d.source.path.ends_with("dup.txt"))
+        .unwrap();
+    assert_eq!(
+        dup_doc.oit_items.len(),
+        44,
+        "the JSON keeps both occurrences"
+    );
+    assert!(dup_doc
+        .flags
+        .iter()
+        .any(|f| f.code.as_str() == "item_duplicate"));
+
+    // datapackage.json: every CSV, its header as the fields, codes as text.
+    let package: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("datapackage.json")).unwrap()).unwrap();
+    assert_eq!(package["profile"], "tabular-data-package");
+    let resources = package["resources"].as_array().unwrap();
+    let paths: Vec<&str> = resources
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        ["documents.csv", "items.csv", "indicators.csv", "flags.csv"]
+    );
+    for r in resources {
+        let (header, _) = read_csv(&out.join(r["path"].as_str().unwrap()));
+        let fields = r["schema"]["fields"].as_array().unwrap();
+        let names: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
+        assert_eq!(names, header, "{}", r["path"]);
+        for f in fields {
+            let want = match f["name"].as_str().unwrap() {
+                "geocode" | "raw_code" | "code" | "doc_id" | "sha256" => "string",
+                "fiscal_year" | "page" | "line" | "pages" => "integer",
+                "overall_score" => "number",
+                "duplicate" | "code_corrected" => "boolean",
+                _ => continue,
+            };
+            assert_eq!(f["type"], want, "{} {}", r["path"], f["name"]);
+        }
+    }
+    // Without --excel no byte-order mark; with it, every CSV starts with one.
+    let tables = ["documents.csv", "items.csv", "indicators.csv", "flags.csv"];
+    for t in tables {
+        assert!(
+            fs::read(out.join(t)).unwrap().starts_with(b"doc_id,"),
+            "{t}"
+        );
+    }
+    let plain_items = fs::read(out.join("items.csv")).unwrap();
+    run(&[s(&input), "-o", s(&out), "-q", "--excel"]);
+    for t in tables {
+        assert!(
+            fs::read(out.join(t))
+                .unwrap()
+                .starts_with(b"\xEF\xBB\xBFdoc_id,"),
+            "{t}"
+        );
+    }
+    assert_eq!(
+        fs::read(out.join("items.csv")).unwrap()[3..],
+        plain_items[..]
+    );
+}
+
+#[test]
+fn a_run_reads_text_inputs_up_to_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    let mut big = seed();
+    while big.len() < 2_500_000 {
+        big.push_str("ข้อความต่อท้ายที่ยาวมาก\n");
+    }
+    fs::write(input.join("big.txt"), &big).unwrap();
+    fs::write(input.join("seed.txt"), seed()).unwrap();
+    let out = dir.path().join("out");
+    let o = run(&[s(&input), "-o", s(&out), "--max-input-mb", "2"]);
+    assert_eq!(o.status.code(), Some(1));
+    let docs = documents(&out);
+    let big_doc = docs
+        .values()
+        .find(|d| d.source.path.ends_with("big.txt"))
+        .unwrap();
+    assert_eq!(big_doc.status, DocStatus::Partial);
+    assert_eq!(
+        big_doc.source.sha256,
+        ita_extract::pipeline::sha256_hex(big.as_bytes()),
+        "the hash is the whole file's"
+    );
+    let flag = big_doc
+        .flags
+        .iter()
+        .find(|f| f.code.as_str() == "too_large")
+        .unwrap();
+    assert!(
+        flag.message.contains("over the limit of 2000000"),
+        "{}",
+        flag.message
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("partial  ") && err.contains("too_large"),
+        "{err}"
+    );
+    // Re-run with the default limit: the cut document is read again (the journal keeps
+    // the limits it was read with), and so is the other.
+    let o = run(&[s(&input), "-o", s(&out), "-q"]);
+    assert_eq!(o.status.code(), Some(0));
+    let m = manifest(&out);
+    assert_eq!(
+        (
+            m["counts"]["processed"].as_u64(),
+            m["counts"]["resumed"].as_u64()
+        ),
+        (Some(2), Some(0)),
+        "other limits: both read again"
+    );
+    let o = run(&[s(&input), "-o", s(&out), "-q"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(manifest(&out)["counts"]["resumed"].as_u64(), Some(2));
 }
 
 #[test]
@@ -524,4 +830,40 @@ fn two_runs_cannot_write_one_folder_at_once() {
     );
     assert_eq!(documents(&out).len(), 200);
     assert_no_temp_files(&out);
+}
+
+#[test]
+fn output_readme_and_readme_list_every_file_a_run_and_compare_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = mixed_inputs(dir.path());
+    let out = dir.path().join("out");
+    run(&[s(&input), "-o", s(&out), "-q"]);
+    let cmp = dir.path().join("cmp");
+    Command::new(BIN)
+        .args(["compare", s(&out), "-o", s(&cmp)])
+        .output()
+        .unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let output_readme = fs::read_to_string(root.join("output/README.md")).unwrap();
+    let readme = fs::read_to_string(root.join("README.md")).unwrap();
+    let mut names = std::collections::BTreeSet::new();
+    for folder in [&out, &cmp] {
+        for (path, _) in snapshot(folder) {
+            let name = if path.starts_with("documents") {
+                "documents/<id>.json".to_string()
+            } else {
+                path.to_string_lossy().into_owned()
+            };
+            names.insert(name);
+        }
+    }
+    names.insert("manifest.json".to_string());
+    for name in &names {
+        let quoted = format!("`{name}`");
+        assert!(
+            output_readme.contains(&quoted),
+            "output/README.md lacks {quoted}"
+        );
+        assert!(readme.contains(&quoted), "README.md lacks {quoted}");
+    }
 }

@@ -1,10 +1,12 @@
 //! Finding the input documents: files given on the command line are always taken;
 //! folders are walked recursively in sorted order, taking PDFs (recognised by their
-//! header, whatever their name) and text files (by extension: `.txt`, `.md`, `.html`,
-//! `.htm`). Everything else found in a folder is listed as skipped with a reason, as
-//! are hidden entries (name starting with `.`, not descended into) and symbolic links to
-//! folders (not followed, so a link loop cannot hang the walk). The output folder is
-//! never read as input.
+//! header, whatever their name), files named `.pdf` (a `.pdf` whose bytes are not a PDF
+//! becomes a `failed` document, [`not_a_pdf`]: a garbage submission is what the
+//! oversight agency needs to see) and text files (by extension: `.txt`, `.md`,
+//! `.html`, `.htm`). Everything else found in a folder is listed as skipped with a
+//! reason, as are hidden entries (name starting with `.`, not descended into) and
+//! symbolic links to folders (not followed, so a link loop cannot hang the walk). The
+//! output folder is never read as input.
 
 use crate::output::manifest::Skipped;
 use sha2::{Digest, Sha256};
@@ -19,6 +21,12 @@ pub const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
 pub enum DiscoverError {
     #[error("input {0} does not exist")]
     Missing(PathBuf),
+    #[error("cannot read input {path}: {source}")]
+    Unreadable {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
 }
 
 /// The inputs found: candidate files sorted by path without repeats, and what was left out.
@@ -33,7 +41,13 @@ pub fn discover(inputs: &[PathBuf], exclude: Option<&Path>) -> Result<Discovery,
     let exclude = exclude.and_then(|p| fs::canonicalize(p).ok());
     let mut found = Discovery::default();
     for input in inputs {
-        let meta = fs::metadata(input).map_err(|_| DiscoverError::Missing(input.clone()))?;
+        let meta = fs::metadata(input).map_err(|source| match source.kind() {
+            io::ErrorKind::NotFound => DiscoverError::Missing(input.clone()),
+            _ => DiscoverError::Unreadable {
+                path: input.clone(),
+                source,
+            },
+        })?;
         if meta.is_dir() {
             walk(input, exclude.as_deref(), &mut found);
         } else if meta.is_file() {
@@ -104,7 +118,7 @@ fn walk(dir: &Path, exclude: Option<&Path>, found: &mut Discovery) {
             walk(&path, exclude, found);
         } else if !is_file {
             skip(found, &path, "not a regular file");
-        } else if has_text_extension(&path) || starts_like_pdf(&path) {
+        } else if has_text_extension(&path) || has_pdf_extension(&path) || starts_like_pdf(&path) {
             found.files.push(path);
         } else {
             skip(
@@ -123,6 +137,46 @@ pub fn has_text_extension(path: &Path) -> bool {
         .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.as_str()))
 }
 
+/// Whether the path ends in `.pdf` (any case).
+pub fn has_pdf_extension(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+}
+
+/// Bytes of the start of a file shown in [`not_a_pdf`].
+const SHOWN_BYTES: usize = 24;
+
+/// Why a file named `.pdf` is not read: its first bytes (`head`, at least the first
+/// 1024 when the file is longer) carry no PDF header. The reason shows how the file
+/// starts, as text where it is text and `\xNN` where not: `not a PDF: starts with
+/// "<!DOCTYPE html>"`. None for other names and for real PDFs.
+pub fn not_a_pdf(path: &Path, head: &[u8]) -> Option<String> {
+    if !has_pdf_extension(path) || crate::pipeline::looks_like_pdf(head) {
+        return None;
+    }
+    if head.is_empty() {
+        return Some("not a PDF: the file is empty".to_string());
+    }
+    let shown = &head[..head.len().min(SHOWN_BYTES)];
+    let mut text = String::new();
+    for chunk in shown.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c.is_control() {
+                text.extend(c.escape_default());
+            } else {
+                text.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            text.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    let more = if head.len() > SHOWN_BYTES { "..." } else { "" };
+    Some(format!(
+        "not a PDF: starts with \"{text}\"{more} (no %PDF- header in the first 1024 bytes)"
+    ))
+}
+
 fn starts_like_pdf(path: &Path) -> bool {
     let mut head = Vec::with_capacity(1024);
     match fs::File::open(path) {
@@ -139,6 +193,8 @@ pub struct Hashed {
     pub sha256: String,
     pub bytes: u64,
     pub is_pdf: bool,
+    /// [`not_a_pdf`]: set only for a file named `.pdf` that is not one.
+    pub not_pdf: Option<String>,
 }
 
 /// Hash a file by streaming it (a huge file is never held in memory).
@@ -169,6 +225,7 @@ pub fn hash_file(path: &Path) -> io::Result<Hashed> {
         sha256,
         bytes,
         is_pdf: crate::pipeline::looks_like_pdf(&head),
+        not_pdf: not_a_pdf(path, &head),
     })
 }
 
@@ -187,6 +244,7 @@ mod tests {
             ("b/c/z.TXT", b"x"),
             ("a.md", b"x"),
             ("scan.bin", b"junk%PDF-1.4\n"),
+            ("b/fake.PDF", b"<html>error 404</html>"),
             ("notes.docx", b"PK"),
             ("b/page.htm", b"<p>"),
             (".hidden.txt", b"x"),
@@ -208,7 +266,14 @@ mod tests {
             .collect();
         assert_eq!(
             rel,
-            ["a.md", "b/c/z.TXT", "b/page.htm", "notes.docx", "scan.bin"]
+            [
+                "a.md",
+                "b/c/z.TXT",
+                "b/fake.PDF",
+                "b/page.htm",
+                "notes.docx",
+                "scan.bin"
+            ]
         );
         let skipped: Vec<(String, &str)> = found
             .skipped
@@ -236,6 +301,33 @@ mod tests {
             discover(&[d.join("nope")], None),
             Err(DiscoverError::Missing(_))
         ));
+    }
+
+    #[test]
+    fn not_a_pdf_shows_how_the_file_starts() {
+        let cases: &[(&str, &[u8], Option<&str>)] = &[
+            ("a.pdf", b"%PDF-1.7\n", None),
+            ("a.txt", b"<html>", None),
+            ("a.pdf", b"", Some("not a PDF: the file is empty")),
+            (
+                "a.PDF",
+                b"<html>\n",
+                Some("not a PDF: starts with \"<html>\\n\" (no %PDF- header in the first 1024 bytes)"),
+            ),
+            (
+                "a.pdf",
+                b"PK\x03\x04\xff rest of a zip file....",
+                Some("not a PDF: starts with \"PK\\u{3}\\u{4}\\xFF rest of a zip file\"... (no %PDF- header in the first 1024 bytes)"),
+            ),
+            (
+                "รายงาน.pdf",
+                "ข้อความ".as_bytes(),
+                Some("not a PDF: starts with \"ข้อความ\" (no %PDF- header in the first 1024 bytes)"),
+            ),
+        ];
+        for (name, head, want) in cases {
+            assert_eq!(not_a_pdf(Path::new(name), head).as_deref(), *want, "{name}");
+        }
     }
 
     #[test]

@@ -42,6 +42,9 @@ pub struct Job {
     pub path: PathBuf,
     pub sha256: String,
     pub is_pdf: bool,
+    /// Set for a file named `.pdf` that is not one ([`super::discover::not_a_pdf`]): the
+    /// reason of its `failed` report; the file is not read.
+    pub not_pdf: Option<String>,
 }
 
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
@@ -55,7 +58,7 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 fn failed(job: &Job, code: FlagCode, message: String) -> Document {
-    let format = if job.is_pdf {
+    let format = if job.is_pdf || job.not_pdf.is_some() {
         SourceFormat::Pdf
     } else {
         SourceFormat::Text
@@ -98,6 +101,9 @@ fn guarded<F: FnOnce() -> Document>(job: &Job, work: F) -> Document {
 
 /// Process one document within `budget`.
 pub fn process(job: &Job, opts: &PipelineOptions, budget: Duration) -> Document {
+    if let Some(reason) = &job.not_pdf {
+        return failed(job, FlagCode::ParseError, reason.clone());
+    }
     let path = job.path.clone();
     let opts = opts.clone();
     process_with(job, budget, move || pipeline::process_path(&path, &opts))
@@ -153,6 +159,7 @@ mod tests {
             path: PathBuf::from("/nonexistent/x.txt"),
             sha256: "ab".into(),
             is_pdf: false,
+            not_pdf: None,
         };
         let doc = process(&job, &PipelineOptions::default(), Duration::from_secs(30));
         assert_eq!(doc.status, DocStatus::Failed);
@@ -164,6 +171,7 @@ mod tests {
             path: PathBuf::from("in/a.pdf"),
             sha256: "cd".into(),
             is_pdf: true,
+            not_pdf: None,
         }
     }
 

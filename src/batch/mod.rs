@@ -54,6 +54,8 @@ pub struct BatchOptions {
     pub doc_timeout: Duration,
     pub progress: ProgressMode,
     pub pipeline: PipelineOptions,
+    /// How the CSV tables are written (`--excel`).
+    pub tables: crate::output::tables::TableOptions,
 }
 
 /// Why a run could not proceed (exit code 2).
@@ -109,16 +111,6 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
         .unwrap_or(0);
     isolate::install_panic_hook();
 
-    let docs_dir = opts.out_dir.join(DOCUMENTS_DIR);
-    std::fs::create_dir_all(&docs_dir).map_err(|e| WriteError::io(&docs_dir, e))?;
-    let _lock = crate::output::lock::Lock::acquire(&opts.out_dir)?;
-    // Holding the lock, every temporary file here was left by a killed run.
-    for dir in [&opts.out_dir, &docs_dir, &opts.out_dir.join(".state")] {
-        remove_temps(dir);
-    }
-    // Opening the journal also proves the output folder is writable.
-    let appender = Mutex::new(journal::Appender::open(&opts.out_dir)?);
-
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs)
         .build()
@@ -128,7 +120,8 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
         })?;
     let jobs = pool.current_num_threads();
 
-    // Discover and hash.
+    // Discover before touching the output folder: a run that cannot start (an input
+    // missing, nothing to read) leaves nothing behind.
     let discover::Discovery { files, skipped } =
         discover::discover(&opts.inputs, Some(&opts.out_dir))?;
     if files.is_empty() {
@@ -140,9 +133,22 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
         return Err(BatchError::NoInputs(inputs.join(", ")));
     }
     let discovered = files.len();
+
+    let docs_dir = opts.out_dir.join(DOCUMENTS_DIR);
+    std::fs::create_dir_all(&docs_dir).map_err(|e| WriteError::io(&docs_dir, e))?;
+    let _lock = crate::output::lock::Lock::acquire(&opts.out_dir)?;
+    // Holding the lock, every temporary file here was left by a killed run.
+    for dir in [&opts.out_dir, &docs_dir, &opts.out_dir.join(".state")] {
+        remove_temps(dir);
+    }
+    // Opening the journal also proves the output folder is writable.
+    let appender = Mutex::new(journal::Appender::open(&opts.out_dir)?);
     if opts.progress != ProgressMode::Quiet {
         // Hashing reads every input once; on a large batch that takes a while.
-        eprintln!("ita-extract: {discovered} input files; hashing contents");
+        eprintln!(
+            "ita-extract: {}; hashing contents",
+            progress::counted(discovered, "input file", "input files")
+        );
     }
     let hashed: Vec<(PathBuf, Hashed)> = pool.install(|| {
         files
@@ -154,6 +160,7 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
                     sha256: crate::pipeline::sha256_hex(p.to_string_lossy().as_bytes()),
                     bytes: 0,
                     is_pdf: false,
+                    not_pdf: None,
                 });
                 (p, h)
             })
@@ -200,6 +207,7 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
                 path,
                 sha256: h.sha256,
                 is_pdf: h.is_pdf,
+                not_pdf: h.not_pdf,
             },
             resumed: None,
             ms: None,
@@ -212,6 +220,7 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
 
     // Resume: keep documents finished by an earlier run of this version. Journal
     // entries of documents outside this run are carried over to the rewritten journal.
+    let reading = reading_key(&opts.pipeline);
     let journal::Journal {
         done: mut other_entries,
         strikes,
@@ -219,9 +228,10 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
     if !opts.force {
         let entries = &other_entries;
         let docs_dir = &docs_dir;
+        let reading = reading.as_str();
         pool.install(|| {
             planned.par_iter_mut().for_each(|p| {
-                p.resumed = resumable(p, entries, docs_dir);
+                p.resumed = resumable(p, entries, docs_dir, reading);
             })
         });
         for p in &mut planned {
@@ -253,6 +263,7 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
         let pool = &pool;
         let docs_dir = &docs_dir;
         let appender = &appender;
+        let reading = reading.as_str();
         let work = move |tx: &mut mpsc::Sender<Done>, index: usize| {
             if abort.load(Ordering::Relaxed) {
                 return;
@@ -267,6 +278,7 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
                     sha256: p.job.sha256.clone(),
                     tool_version: TOOL_VERSION.to_string(),
                     status: journal::STARTED.to_string(),
+                    reading: reading.to_string(),
                 };
                 // Best effort: a journal that cannot be written stops the run below.
                 if let Ok(mut a) = appender.lock() {
@@ -304,6 +316,7 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
                 sha256: p.job.sha256.clone(),
                 tool_version: TOOL_VERSION.to_string(),
                 status: done.status.as_str().to_string(),
+                reading: reading.to_string(),
             };
             let recorded = match appender.lock() {
                 Ok(mut a) => a.record(&entry),
@@ -345,6 +358,7 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
         aggregate::write_all(
             &opts.out_dir,
             &planned,
+            opts.tables,
             |p| (p.id.clone(), doc_path(&docs_dir, &p.id)),
             |_, summary| {
                 counts.add_status(summary.status);
@@ -355,10 +369,11 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
             },
         )
     })?;
+    crate::output::datapackage::write(&opts.out_dir, &aggregate::resources(), opts.tables)?;
     for (p, status) in planned.iter_mut().zip(statuses) {
         p.status = Some(status);
     }
-    write_journal(&opts.out_dir, &other_entries, &planned)?;
+    write_journal(&opts.out_dir, &other_entries, &planned, &reading)?;
 
     let processed_bytes: u64 = planned
         .iter()
@@ -420,6 +435,7 @@ fn write_journal(
     out_dir: &Path,
     others: &BTreeMap<String, Entry>,
     planned: &[Planned],
+    reading: &str,
 ) -> Result<(), WriteError> {
     let path = journal::path(out_dir);
     let mut others = others.values().peekable();
@@ -438,6 +454,7 @@ fn write_journal(
                 sha256: p.job.sha256.clone(),
                 tool_version: TOOL_VERSION.to_string(),
                 status: status.as_str().to_string(),
+                reading: reading.to_string(),
             })?;
         }
         for o in others {
@@ -456,12 +473,29 @@ fn write_document(docs_dir: &Path, id: &str, doc: &Document) -> Result<(), Write
     write_atomic(&doc_path(docs_dir, id), &json::document_bytes(doc))
 }
 
+/// The options that change what a document's JSON says, as the journal records them: a
+/// document read with other options is read again.
+fn reading_key(opts: &PipelineOptions) -> String {
+    format!(
+        "ocr={:?} max_input_bytes={} max_line_bytes={}",
+        opts.ocr.mode, opts.text.max_bytes, opts.text.max_line_bytes
+    )
+}
+
 /// The status of a document an earlier run finished, when its output can be kept: the
-/// journal names it with this content and tool version, and its JSON reads back as a
-/// document of the same path and content.
-fn resumable(p: &Planned, journal: &BTreeMap<String, Entry>, docs_dir: &Path) -> Option<DocStatus> {
+/// journal names it with this content, tool version and reading options, and its JSON
+/// reads back as a document of the same path and content.
+fn resumable(
+    p: &Planned,
+    journal: &BTreeMap<String, Entry>,
+    docs_dir: &Path,
+    reading: &str,
+) -> Option<DocStatus> {
     let entry = journal.get(&p.id)?;
-    if entry.sha256 != p.job.sha256 || entry.tool_version != TOOL_VERSION {
+    if entry.sha256 != p.job.sha256
+        || entry.tool_version != TOOL_VERSION
+        || entry.reading != reading
+    {
         return None;
     }
     let bytes = std::fs::read(doc_path(docs_dir, &p.id)).ok()?;

@@ -1,20 +1,115 @@
-//! `ita-extract file PATH`: one document's JSON on stdout.
+//! `ita-extract file PATH...`: documents' JSON on stdout. One path: the pretty JSON,
+//! byte for byte what a batch writes to `documents/<id>.json`. Several paths: one
+//! compact JSON per line (JSONL), byte for byte the lines of `dataset.jsonl`, in the
+//! order given. `-` reads one document from stdin (recorded with the path `-`).
+//!
+//! A document that is not `ok` is also told on stderr (`ita-extract: PATH: failed:
+//! parse_error: file is empty`), as `text` does. A path that cannot be read is not a
+//! document: its cause goes to stderr, the other paths are still read, and the exit
+//! code is 2. Otherwise 0 when every document is ok, 1 when some failed or are partial.
 
 use super::Exit;
+use crate::batch::discover::not_a_pdf;
 use crate::cli::FileArgs;
-use crate::model::DocStatus;
+use crate::diagnostic::FlagCode;
+use crate::model::{DocStatus, Document, SourceFormat};
+use crate::output::aggregate::DocSummary;
+use crate::output::json;
 use crate::pipeline::{self, PipelineOptions};
-use std::io::Write;
+use std::io::{Read, Write};
+use std::path::Path;
+
+/// The path that means stdin.
+const STDIN: &str = "-";
 
 pub fn run(args: FileArgs) -> anyhow::Result<Exit> {
-    let mut opts = PipelineOptions::default();
-    opts.ocr.mode = args.ocr;
-    let doc = pipeline::process_path(&args.path, &opts);
-    let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, &doc)?;
-    writeln!(out)?;
-    Ok(match doc.status {
-        DocStatus::Ok => Exit::Ok,
-        _ => Exit::SomeFailed,
-    })
+    let opts = super::pipeline_options(args.ocr, &args.limits)?;
+    if args.paths.iter().filter(|p| p.as_os_str() == STDIN).count() > 1 {
+        anyhow::bail!("`-` (stdin) can be given only once");
+    }
+    let jsonl = args.paths.len() > 1;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut exit = Exit::Ok;
+    for path in &args.paths {
+        let doc = match read(path, &opts) {
+            Ok(doc) => doc,
+            Err(cause) => {
+                eprintln!(
+                    "ita-extract: error: cannot read {}: {cause}",
+                    path.display()
+                );
+                exit = exit.max(Exit::Fatal);
+                continue;
+            }
+        };
+        if doc.status != DocStatus::Ok {
+            let s = DocSummary::of("", &doc);
+            eprintln!(
+                "ita-extract: {}: {}: {}: {}",
+                path.display(),
+                doc.status.as_str(),
+                s.reason.as_deref().unwrap_or("?"),
+                s.message.as_deref().unwrap_or("")
+            );
+        }
+        let bytes = json::document_bytes(&doc);
+        if jsonl {
+            let mut line = Vec::with_capacity(bytes.len());
+            json::minify(&bytes, &mut line);
+            line.push(b'\n');
+            out.write_all(&line)?;
+        } else {
+            out.write_all(&bytes)?;
+        }
+        // Each document as soon as it is done, for a reader at the other end of a pipe.
+        out.flush()?;
+        exit = exit.max(Exit::of(doc.status));
+    }
+    Ok(exit)
+}
+
+/// One document, or why its path cannot be read at all.
+fn read(path: &Path, opts: &PipelineOptions) -> Result<Document, String> {
+    if path.as_os_str() == STDIN {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(opts.max_input_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("stdin: {e}"))?;
+        if bytes.len() as u64 > opts.max_input_bytes {
+            return Ok(pipeline::failed(
+                STDIN,
+                "",
+                SourceFormat::Text,
+                FlagCode::TooLarge,
+                format!("stdin is over the limit of {} bytes", opts.max_input_bytes),
+            ));
+        }
+        return Ok(pipeline::process_bytes(STDIN, &bytes, opts));
+    }
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if meta.is_dir() {
+        return Err("it is a folder (`ita-extract run` reads folders)".to_string());
+    }
+    let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    if meta.len() > opts.max_input_bytes {
+        // Not read: the pipeline's report of a file over the hard limit.
+        return Ok(pipeline::process_path(path, opts));
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    let label = path.to_string_lossy();
+    if let Some(reason) = not_a_pdf(path, &bytes[..bytes.len().min(1024)]) {
+        let sha = pipeline::sha256_hex(&bytes);
+        return Ok(pipeline::failed(
+            &label,
+            &sha,
+            SourceFormat::Pdf,
+            FlagCode::ParseError,
+            reason,
+        ));
+    }
+    Ok(pipeline::process_bytes(&label, &bytes, opts))
 }

@@ -1,15 +1,27 @@
 //! `ita-extract run`: validate the arguments into [`BatchOptions`], run the batch, print
-//! a one-line summary on stderr, and map the outcome to the exit code (0 every document
-//! ok, 1 some failed or partial, 2 the run could not proceed). Nothing goes to stdout.
+//! a summary on stderr, and map the outcome to the exit code (0 every document ok, 1
+//! some failed or partial, 2 the run could not proceed). Nothing goes to stdout.
+//!
+//! The summary is one line of counts, then the failed and partial documents (the first
+//! [`LISTED`], then how many more) and where the full list is: `manifest.json`
+//! (`failures`) and the `status` column of `documents.csv`.
 
 use super::Exit;
 use crate::batch::ident::Shard;
-use crate::batch::progress::ProgressMode;
+use crate::batch::progress::{counted, rate, ProgressMode};
 use crate::batch::{self, BatchOptions};
 use crate::cli::RunArgs;
-use crate::pipeline::PipelineOptions;
+use crate::output::manifest::Manifest;
+use crate::output::tables::TableOptions;
 use anyhow::Context;
+use std::path::Path;
 use std::time::Duration;
+
+/// Failed and partial documents named in the summary.
+pub const LISTED: usize = 20;
+
+/// Characters of a failure's message shown in the summary.
+const MESSAGE_CHARS: usize = 120;
 
 /// Turn the raw arguments into batch options.
 pub fn options(args: &RunArgs) -> anyhow::Result<BatchOptions> {
@@ -34,38 +46,70 @@ pub fn options(args: &RunArgs) -> anyhow::Result<BatchOptions> {
         } else {
             ProgressMode::Auto
         },
-        pipeline: PipelineOptions {
-            ocr: crate::ingest::ocr::OcrOptions {
-                mode: args.ocr,
-                ..Default::default()
-            },
-            ..Default::default()
-        },
+        pipeline: super::pipeline_options(args.ocr, &args.limits)?,
+        tables: TableOptions { bom: args.excel },
     })
 }
 
 pub fn run(args: RunArgs) -> anyhow::Result<Exit> {
     let opts = options(&args)?;
     let manifest = batch::run(&opts)?;
-    let c = &manifest.counts;
     if !args.quiet {
-        eprintln!(
-            "ita-extract: {} documents ({} ok, {} partial, {} failed; {} processed, {} kept from an earlier run; {} duplicates, {} skipped) in {:.1} s -> {}",
-            c.documents,
-            c.ok,
-            c.partial,
-            c.failed,
-            c.processed,
-            c.resumed,
-            c.duplicates,
-            c.skipped,
-            manifest.timings.total_ms as f64 / 1000.0,
-            opts.out_dir.display()
-        );
+        eprint!("{}", summary(&manifest, &opts.out_dir));
     }
+    let c = &manifest.counts;
     Ok(if c.failed + c.partial > 0 {
         Exit::SomeFailed
     } else {
         Exit::Ok
     })
+}
+
+/// The end-of-run summary, as printed on stderr.
+pub fn summary(manifest: &Manifest, out_dir: &Path) -> String {
+    let c = &manifest.counts;
+    let secs = manifest.timings.total_ms as f64 / 1000.0;
+    let mut s = format!(
+        "ita-extract: {} ({} ok, {} partial, {} failed; {} processed, {} kept from an earlier run; {}, {} skipped) in {secs:.1} s, {} -> {}\n",
+        counted(c.documents, "document", "documents"),
+        c.ok,
+        c.partial,
+        c.failed,
+        c.processed,
+        c.resumed,
+        counted(c.duplicates, "duplicate", "duplicates"),
+        c.skipped,
+        rate(manifest.timings.docs_per_s),
+        out_dir.display()
+    );
+    let failures = &manifest.failures;
+    if failures.is_empty() {
+        return s;
+    }
+    s.push_str(&format!(
+        "ita-extract: {} failed or partial:\n",
+        counted(failures.len(), "document", "documents")
+    ));
+    for f in failures.iter().take(LISTED) {
+        let mut message: String = f.message.as_deref().unwrap_or("").replace('\n', " ");
+        if message.chars().count() > MESSAGE_CHARS {
+            message = message.chars().take(MESSAGE_CHARS).collect::<String>() + "...";
+        }
+        s.push_str(&format!(
+            "  {:<7}  {}: {}: {}\n",
+            f.status.as_str(),
+            f.path,
+            f.reason.as_deref().unwrap_or("?"),
+            message
+        ));
+    }
+    if failures.len() > LISTED {
+        s.push_str(&format!("  ... and {} more\n", failures.len() - LISTED));
+    }
+    s.push_str(&format!(
+        "ita-extract: the full list: {} (\"failures\"), and the status column of {}\n",
+        out_dir.join(crate::output::manifest::FILE_NAME).display(),
+        out_dir.join("documents.csv").display()
+    ));
+    s
 }

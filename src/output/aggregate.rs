@@ -6,8 +6,9 @@
 //! written under a temporary name and renamed when complete.
 
 use super::atomic::{AtomicFile, WriteError};
+use super::datapackage::Resource;
 use super::json::minify;
-use super::tables::{self, header_bytes, TableRows, TABLES};
+use super::tables::{self, header_bytes, TableOptions, TableRows, TABLES};
 use crate::diagnostic::Severity;
 use crate::model::{DocStatus, Document};
 use rayon::prelude::*;
@@ -64,6 +65,27 @@ pub fn file_names() -> Vec<&'static str> {
     names
 }
 
+/// The tables [`write_all`] writes, for `datapackage.json`.
+pub fn resources() -> Vec<Resource> {
+    let about = |name: &str| match name {
+        "documents.csv" => "one row per document",
+        "items.csv" => "one row per document and OIT code",
+        "indicators.csv" => "one row per document and indicator",
+        _ => "one row per document and flag",
+    };
+    TABLES
+        .iter()
+        .map(|(name, columns)| {
+            let r = Resource::new(name, about(name), columns);
+            if *name == "documents.csv" {
+                r.with_key(&["doc_id"])
+            } else {
+                r
+            }
+        })
+        .collect()
+}
+
 struct Parsed {
     line: Vec<u8>,
     rows: TableRows,
@@ -87,12 +109,13 @@ fn parse_one(id: &str, json_path: &Path) -> Result<Parsed, AggregateError> {
     })
 }
 
-/// Write `dataset.jsonl` and the CSV tables into `out_dir` from `docs`, which must be
+/// Write `dataset.jsonl` and the CSV tables (as `table_opts` says) into `out_dir` from `docs`, which must be
 /// sorted by id; `locate` gives a document's id and the path of its JSON. `on_doc` sees
 /// each document's summary, in order. Runs on the current rayon pool.
 pub fn write_all<D, L, F>(
     out_dir: &Path,
     docs: &[D],
+    table_opts: TableOptions,
     locate: L,
     mut on_doc: F,
 ) -> Result<(), AggregateError>
@@ -105,6 +128,7 @@ where
     let mut csvs = Vec::with_capacity(TABLES.len());
     for (name, header) in TABLES {
         let mut f = AtomicFile::create(&out_dir.join(name))?;
+        f.write_all(table_opts.preamble())?;
         f.write_all(&header_bytes(header))?;
         csvs.push(f);
     }
@@ -157,7 +181,14 @@ mod tests {
             docs.push((id.to_string(), p));
         }
         let mut out = Vec::new();
-        write_all(dir.path(), &docs, Clone::clone, |_, s| out.push(s)).unwrap();
+        write_all(
+            dir.path(),
+            &docs,
+            TableOptions::default(),
+            Clone::clone,
+            |_, s| out.push(s),
+        )
+        .unwrap();
         assert_eq!(out.len(), 2);
         assert_eq!(out[1].reason.as_deref(), Some("parse_error"));
         assert_eq!(out[1].message.as_deref(), Some("bad b-2"));
@@ -173,7 +204,13 @@ mod tests {
         std::fs::write(&docs[1].1, b"{\"truncated").unwrap();
         let before = std::fs::read(dir.path().join("dataset.jsonl")).unwrap();
         assert!(matches!(
-            write_all(dir.path(), &docs, Clone::clone, |_, _| {}),
+            write_all(
+                dir.path(),
+                &docs,
+                TableOptions::default(),
+                Clone::clone,
+                |_, _| {}
+            ),
             Err(AggregateError::BadDocument { .. })
         ));
         // The previous complete file is kept, and no temporary file is left.

@@ -14,22 +14,35 @@
 //! | `indicator_matrix.csv`  | the same for indicators 1-10 (`I1`..`I10`)                       |
 //! | `completion.csv`        | per item and per indicator: how many documents report it done, not done, ... and the completion rate (done / documents not failed) |
 //! | `agency_flags.csv`      | documents by number of flags, most first, with the commonest codes |
-//! | `status_changes.csv`    | items and indicators whose status differs between two runs (same document or same agency and year in two folders) or between consecutive fiscal years of the same agency |
+//! | `status_changes.csv`    | items and indicators whose status differs between two runs (the same document, or other documents of the same agency and year, in two folders) or between consecutive fiscal years of the same agency |
+//! | `superseded.csv`        | documents not counted in `completion.csv` and the fiscal-year comparison, with the document counted instead |
+//! | `datapackage.json`      | every table's column types (Frictionless Data Package)           |
 //! | `compare.json`          | the folders, counts and the files written                        |
 //!
 //! An agency is identified by its type and geocode when the geocode is known, else by
-//! its type and name without spaces; documents whose agency is unknown take part in the
-//! run comparison by `doc_id` only.
+//! its type and name without spaces.
+//!
+//! Between runs, a document is first compared with itself (same `doc_id`: same file
+//! stem and content) in every folder that holds it, whatever its agency reads as in each
+//! (a scan read with OCR only the second time gains its agency); then the documents of
+//! one agency and fiscal year are compared across folders where they differ.
+//!
+//! Counted once ([`counted`]): documents with the same content (sha256) under other
+//! names count as the first by id; several documents of one agency and fiscal year (a
+//! resubmission) count as the one whose source path sorts last (`report-v2.pdf` after
+//! `report.pdf`). The others are listed in `superseded.csv`.
 
 use super::aggregate::{self, AggregateError};
 use super::atomic::{write_atomic, write_atomic_with, WriteError};
+use super::datapackage::{self, Field, Resource};
 use super::manifest::{self, Manifest};
+use super::tables::{self, ColumnType, TableOptions};
 use super::DOCUMENTS_DIR;
 use crate::model::{DocStatus, Document};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -64,6 +77,10 @@ pub struct CompareSummary {
     pub failed: usize,
     /// Rows of `status_changes.csv` by kind (`run`, `fiscal_year`).
     pub changes: BTreeMap<String, usize>,
+    /// Documents counted in `completion.csv` (one per content, agency and year).
+    pub counted: usize,
+    /// Rows of `superseded.csv` by reason (`same_content`, `resubmission`).
+    pub superseded: BTreeMap<String, usize>,
     pub files: Vec<String>,
 }
 
@@ -137,6 +154,9 @@ pub struct Record {
     pub id: String,
     /// Index of the folder it came from.
     pub dir: usize,
+    /// The input file, as recorded in the document.
+    pub path: String,
+    pub sha256: String,
     pub status: DocStatus,
     pub agency_name: String,
     pub agency_type: String,
@@ -185,6 +205,8 @@ impl Record {
         Record {
             id: id.to_string(),
             dir,
+            path: doc.source.path.clone(),
+            sha256: doc.source.sha256.clone(),
             status: doc.status,
             agency_name: s(&doc.agency.name),
             agency_type: s(&doc.agency.agency_type),
@@ -292,22 +314,49 @@ fn diff(
         .collect()
 }
 
-/// Status changes between folders (the same document, or the same agency and fiscal
-/// year, in two folders; folders compared in the order given) and between consecutive
-/// fiscal years of the same agency in the merged set.
-pub fn changes(all: &[Record], merged: &[&Record], dir_names: &[String]) -> Vec<Change> {
+/// Status changes between folders and between fiscal years.
+///
+/// - `run`: a document (by id) in each folder that holds it, in the order the folders
+///   are given; then, for each agency and fiscal year, the document of that agency and
+///   year in each folder (the one [`counted`] would count there) where consecutive
+///   folders hold different documents.
+/// - `fiscal_year`: consecutive fiscal years of an agency, among the `counted`
+///   documents.
+pub fn changes(all: &[Record], counted: &[&Record], dir_names: &[String]) -> Vec<Change> {
     let mut out = Vec::new();
-    // Between runs: slot = agency and year when known, else the document id.
+    let key_of = |a: &Record, b: &Record| {
+        b.agency_key()
+            .or_else(|| a.agency_key())
+            .unwrap_or_default()
+    };
+    let run_diff = |a: &Record, b: &Record| {
+        diff(
+            "run",
+            &key_of(a, b),
+            a,
+            dir_names[a.dir].clone(),
+            b,
+            dir_names[b.dir].clone(),
+        )
+    };
+    // The same document in several folders.
+    let mut by_id: BTreeMap<&str, BTreeMap<usize, &Record>> = BTreeMap::new();
+    for r in all {
+        by_id.entry(&r.id).or_default().insert(r.dir, r);
+    }
+    for per_dir in by_id.values() {
+        let seq: Vec<&&Record> = per_dir.values().collect();
+        for w in seq.windows(2) {
+            out.extend(run_diff(w[0], w[1]));
+        }
+    }
+    // Other documents of one agency and year in several folders.
     let mut slots: BTreeMap<String, BTreeMap<usize, &Record>> = BTreeMap::new();
     for r in all {
-        let slot = match (r.agency_key(), r.fiscal_year) {
-            (Some(k), Some(y)) => format!("{k}|{y}"),
-            _ => format!("doc|{}", r.id),
-        };
-        // First document (by id) of a slot in each folder.
+        let Some(slot) = r.slot() else { continue };
         let per_dir = slots.entry(slot).or_default();
         match per_dir.get(&r.dir) {
-            Some(prev) if prev.id <= r.id => {}
+            Some(prev) if !prev.supersedes(r) => {}
             _ => {
                 per_dir.insert(r.dir, r);
             }
@@ -316,29 +365,16 @@ pub fn changes(all: &[Record], merged: &[&Record], dir_names: &[String]) -> Vec<
     for per_dir in slots.values() {
         let seq: Vec<&&Record> = per_dir.values().collect();
         for w in seq.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            let key = a.agency_key().unwrap_or_default();
-            out.extend(diff(
-                "run",
-                &key,
-                a,
-                dir_names[a.dir].clone(),
-                b,
-                dir_names[b.dir].clone(),
-            ));
+            if w[0].id != w[1].id {
+                out.extend(run_diff(w[0], w[1]));
+            }
         }
     }
     // Between fiscal years of one agency.
     let mut by_agency: BTreeMap<String, BTreeMap<i32, &Record>> = BTreeMap::new();
-    for r in merged {
+    for r in counted {
         if let (Some(k), Some(y)) = (r.agency_key(), r.fiscal_year) {
-            let years = by_agency.entry(k).or_default();
-            match years.get(&y) {
-                Some(prev) if prev.id <= r.id => {}
-                _ => {
-                    years.insert(y, r);
-                }
-            }
+            by_agency.entry(k).or_default().insert(y, r);
         }
     }
     for (key, years) in &by_agency {
@@ -356,6 +392,91 @@ pub fn changes(all: &[Record], merged: &[&Record], dir_names: &[String]) -> Vec<
         }
     }
     out
+}
+
+/// A document [`counted`] leaves out, and the one it counts instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Superseded {
+    pub doc_id: String,
+    pub path: String,
+    /// `same_content` or `resubmission`.
+    pub reason: &'static str,
+    pub counted_doc_id: String,
+    pub counted_path: String,
+    pub agency_key: String,
+    pub fiscal_year: String,
+}
+
+impl Record {
+    /// Agency and fiscal year, when both are known.
+    fn slot(&self) -> Option<String> {
+        match (self.agency_key(), self.fiscal_year) {
+            (Some(k), Some(y)) => Some(format!("{k}|{y}")),
+            _ => None,
+        }
+    }
+
+    /// Whether `other`, of the same agency and year, is the later submission: its source
+    /// path sorts after this one's (then its id, so the choice is total).
+    fn supersedes(&self, other: &Record) -> bool {
+        (&other.path, &other.id) > (&self.path, &self.id)
+    }
+}
+
+/// The documents that count once each (`merged` in id order): the first by id of each
+/// content (sha256), then of each agency and fiscal year the later submission
+/// ([`Record::supersedes`]). Returns them in id order, and the others with the reason.
+pub fn counted<'a>(merged: &[&'a Record]) -> (Vec<&'a Record>, Vec<Superseded>) {
+    let mut superseded = Vec::new();
+    let mut by_sha: BTreeMap<&str, &Record> = BTreeMap::new();
+    let mut distinct: Vec<&Record> = Vec::new();
+    for r in merged {
+        if r.sha256.is_empty() {
+            distinct.push(r);
+            continue;
+        }
+        match by_sha.get(r.sha256.as_str()) {
+            Some(first) => superseded.push(Superseded {
+                doc_id: r.id.clone(),
+                path: r.path.clone(),
+                reason: "same_content",
+                counted_doc_id: first.id.clone(),
+                counted_path: first.path.clone(),
+                agency_key: r.agency_key().unwrap_or_default(),
+                fiscal_year: r.year(),
+            }),
+            None => {
+                by_sha.insert(&r.sha256, r);
+                distinct.push(r);
+            }
+        }
+    }
+    let mut latest: BTreeMap<String, &Record> = BTreeMap::new();
+    for r in &distinct {
+        if let Some(slot) = r.slot() {
+            let entry = latest.entry(slot).or_insert(r);
+            if entry.supersedes(r) {
+                *entry = r;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for r in distinct {
+        match r.slot().and_then(|slot| latest.get(&slot).copied()) {
+            Some(kept) if kept.id != r.id => superseded.push(Superseded {
+                doc_id: r.id.clone(),
+                path: r.path.clone(),
+                reason: "resubmission",
+                counted_doc_id: kept.id.clone(),
+                counted_path: kept.path.clone(),
+                agency_key: r.agency_key().unwrap_or_default(),
+                fiscal_year: r.year(),
+            }),
+            _ => out.push(r),
+        }
+    }
+    superseded.sort_by(|a, b| a.doc_id.cmp(&b.doc_id));
+    (out, superseded)
 }
 
 /// One row of `completion.csv`.
@@ -427,11 +548,12 @@ pub fn completion(merged: &[&Record], titles: &Titles) -> Vec<Completion> {
     rows
 }
 
-fn csv_file<F>(path: &Path, fill: F) -> Result<(), WriteError>
+fn csv_file<F>(path: &Path, opts: TableOptions, fill: F) -> Result<(), WriteError>
 where
     F: FnOnce(&mut csv::Writer<&mut std::io::BufWriter<std::fs::File>>) -> csv::Result<()>,
 {
     write_atomic_with(path, |w| {
+        w.write_all(opts.preamble())?;
         let mut c = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(w);
@@ -440,14 +562,30 @@ where
     })
 }
 
-const AGENCY_COLS: [&str; 6] = [
-    "doc_id",
-    "agency_name",
-    "agency_type",
-    "province",
-    "geocode",
-    "fiscal_year",
-];
+fn text_field(name: &str, description: &str) -> Field {
+    Field {
+        name: name.to_string(),
+        kind: ColumnType::String,
+        description: description.to_string(),
+    }
+}
+
+fn typed(name: &str, kind: ColumnType, description: &str) -> Field {
+    Field {
+        kind,
+        ..text_field(name, description)
+    }
+}
+
+/// The agency columns that open the matrices and `agency_flags.csv`: those of
+/// `items.csv`, so the types agree.
+fn agency_fields() -> Vec<Field> {
+    tables::ITEMS_COLUMNS[..6].iter().map(Field::from).collect()
+}
+
+fn agency_header() -> Vec<String> {
+    agency_fields().into_iter().map(|f| f.name).collect()
+}
 
 fn agency_cells(r: &Record) -> Vec<String> {
     vec![
@@ -460,9 +598,105 @@ fn agency_cells(r: &Record) -> Vec<String> {
     ]
 }
 
-/// Merge `dirs` and write everything into `out_dir`.
-pub fn compare(dirs: &[PathBuf], out_dir: &Path) -> Result<CompareSummary, CompareError> {
-    std::fs::create_dir_all(out_dir).map_err(|e| WriteError::io(out_dir, e))?;
+fn completion_fields() -> Vec<Field> {
+    use ColumnType::{Integer, Number};
+    vec![
+        text_field("kind", "item or indicator"),
+        text_field("code", "O1..O43 or I1..I10"),
+        text_field("title", "catalogue title, else the first title seen"),
+        typed("documents", Integer, "documents counted, not failed"),
+        typed("done", Integer, "documents reporting it done"),
+        typed("not_done", Integer, "documents reporting it not done"),
+        typed("conflict", Integer, "documents with contradictory ticks"),
+        typed("unknown", Integer, "documents with it but no tick"),
+        typed("missing", Integer, "documents without it"),
+        typed("completion_rate", Number, "done / documents, 4 decimals"),
+    ]
+}
+
+fn agency_flags_fields() -> Vec<Field> {
+    use ColumnType::Integer;
+    let mut f = agency_fields();
+    f.extend([
+        typed("flags", Integer, "number of flags"),
+        typed("errors", Integer, "flags of severity error"),
+        typed("warnings", Integer, "flags of severity warning"),
+        typed("infos", Integer, "flags of severity info"),
+        text_field("top_codes", "the five commonest codes, code:count;..."),
+    ]);
+    f
+}
+
+fn status_changes_fields() -> Vec<Field> {
+    vec![
+        text_field("kind", "run (between folders) or fiscal_year"),
+        text_field("agency_key", "agency type|geocode, or type|name"),
+        text_field("agency_name", "agency name"),
+        text_field("code", "O1..O43 or I1..I10"),
+        text_field("title", "item or indicator title"),
+        text_field("from", "folder, or fiscal year"),
+        text_field("from_doc", "doc_id before"),
+        text_field("from_status", "status before; absent when not reported"),
+        text_field("to", "folder, or fiscal year"),
+        text_field("to_doc", "doc_id after"),
+        text_field("to_status", "status after; absent when not reported"),
+    ]
+}
+
+fn superseded_fields() -> Vec<Field> {
+    vec![
+        text_field("doc_id", "the document not counted"),
+        text_field("path", "its input file"),
+        text_field(
+            "reason",
+            "same_content (same sha256 as the counted one) or resubmission (same agency and fiscal year; the counted one's path sorts later)",
+        ),
+        text_field("counted_doc_id", "the document counted instead"),
+        text_field("counted_path", "its input file"),
+        text_field("agency_key", "agency type|geocode, or type|name"),
+        typed(
+            "fiscal_year",
+            ColumnType::Integer,
+            "fiscal year, Buddhist Era",
+        ),
+    ]
+}
+
+fn matrix_resource(path: &str, about: &str, columns: &[String]) -> Resource {
+    let mut fields = agency_fields();
+    fields.extend(
+        columns
+            .iter()
+            .map(|c| text_field(c, "status, empty when absent")),
+    );
+    Resource {
+        path: path.to_string(),
+        description: about.to_string(),
+        fields,
+        primary_key: vec!["doc_id".to_string()],
+    }
+}
+
+fn resource(path: &str, about: &str, fields: Vec<Field>) -> Resource {
+    Resource {
+        path: path.to_string(),
+        description: about.to_string(),
+        fields,
+        primary_key: Vec::new(),
+    }
+}
+
+fn names(fields: &[Field]) -> Vec<&str> {
+    fields.iter().map(|f| f.name.as_str()).collect()
+}
+
+/// Merge `dirs` and write everything into `out_dir`, the CSV files as `table_opts` says.
+/// Every folder is read before `out_dir` is created.
+pub fn compare(
+    dirs: &[PathBuf],
+    out_dir: &Path,
+    table_opts: TableOptions,
+) -> Result<CompareSummary, CompareError> {
     let dir_names: Vec<String> = dirs
         .iter()
         .map(|d| d.to_string_lossy().into_owned())
@@ -484,17 +718,6 @@ pub fn compare(dirs: &[PathBuf], out_dir: &Path) -> Result<CompareSummary, Compa
     if listed.is_empty() {
         return Err(CompareError::Empty(dir_names.join(", ")));
     }
-    // Merged: the last folder holding an id wins.
-    let mut merged_paths: BTreeMap<String, (usize, PathBuf)> = BTreeMap::new();
-    for (i, id, p) in &listed {
-        merged_paths.insert(id.clone(), (*i, p.clone()));
-    }
-    let merged_list: Vec<(String, PathBuf)> = merged_paths
-        .iter()
-        .map(|(id, (_, p))| (id.clone(), p.clone()))
-        .collect();
-    aggregate::write_all(out_dir, &merged_list, Clone::clone, |_, _| {})?;
-
     let loaded: Vec<Result<(Record, Titles), CompareError>> = listed
         .par_iter()
         .map(|(i, id, p)| {
@@ -521,32 +744,47 @@ pub fn compare(dirs: &[PathBuf], out_dir: &Path) -> Result<CompareSummary, Compa
         }
         all.push(rec);
     }
-    let merged: Vec<&Record> = all
+
+    // Merged: the last folder holding an id wins.
+    std::fs::create_dir_all(out_dir).map_err(|e| WriteError::io(out_dir, e))?;
+    let mut merged_paths: BTreeMap<String, (usize, PathBuf)> = BTreeMap::new();
+    for (i, id, p) in &listed {
+        merged_paths.insert(id.clone(), (*i, p.clone()));
+    }
+    let merged_list: Vec<(String, PathBuf)> = merged_paths
+        .iter()
+        .map(|(id, (_, p))| (id.clone(), p.clone()))
+        .collect();
+    aggregate::write_all(out_dir, &merged_list, table_opts, Clone::clone, |_, _| {})?;
+    let mut merged: Vec<&Record> = all
         .iter()
         .filter(|r| merged_paths.get(&r.id).is_some_and(|(d, _)| *d == r.dir))
         .collect();
+    merged.sort_by(|a, b| a.id.cmp(&b.id));
+    let (counted_docs, superseded) = counted(&merged);
 
     // Status matrices.
-    let mut item_codes: Vec<&String> = titles.items.keys().collect();
+    let mut item_codes: Vec<String> = titles.items.keys().cloned().collect();
     item_codes.sort_by_key(|c| code_order(c));
-    csv_file(&out_dir.join("item_matrix.csv"), |w| {
-        let mut header: Vec<String> = AGENCY_COLS.iter().map(|s| s.to_string()).collect();
-        header.extend(item_codes.iter().map(|c| c.to_string()));
+    let indicator_codes: Vec<String> = titles.indicators.keys().map(|n| format!("I{n}")).collect();
+    csv_file(&out_dir.join("item_matrix.csv"), table_opts, |w| {
+        let mut header = agency_header();
+        header.extend(item_codes.iter().cloned());
         w.write_record(&header)?;
         for r in &merged {
             let mut row = agency_cells(r);
             row.extend(
                 item_codes
                     .iter()
-                    .map(|c| r.items.get(*c).copied().unwrap_or("").to_string()),
+                    .map(|c| r.items.get(c).copied().unwrap_or("").to_string()),
             );
             w.write_record(&row)?;
         }
         Ok(())
     })?;
-    csv_file(&out_dir.join("indicator_matrix.csv"), |w| {
-        let mut header: Vec<String> = AGENCY_COLS.iter().map(|s| s.to_string()).collect();
-        header.extend(titles.indicators.keys().map(|n| format!("I{n}")));
+    csv_file(&out_dir.join("indicator_matrix.csv"), table_opts, |w| {
+        let mut header = agency_header();
+        header.extend(indicator_codes.iter().cloned());
         w.write_record(&header)?;
         for r in &merged {
             let mut row = agency_cells(r);
@@ -561,20 +799,9 @@ pub fn compare(dirs: &[PathBuf], out_dir: &Path) -> Result<CompareSummary, Compa
         Ok(())
     })?;
 
-    csv_file(&out_dir.join("completion.csv"), |w| {
-        w.write_record([
-            "kind",
-            "code",
-            "title",
-            "documents",
-            "done",
-            "not_done",
-            "conflict",
-            "unknown",
-            "missing",
-            "completion_rate",
-        ])?;
-        for c in completion(&merged, &titles) {
+    csv_file(&out_dir.join("completion.csv"), table_opts, |w| {
+        w.write_record(names(&completion_fields()))?;
+        for c in completion(&counted_docs, &titles) {
             w.write_record([
                 c.kind.to_string(),
                 c.code,
@@ -596,10 +823,8 @@ pub fn compare(dirs: &[PathBuf], out_dir: &Path) -> Result<CompareSummary, Compa
         let n = |r: &Record| r.flag_codes.values().sum::<usize>();
         n(b).cmp(&n(a)).then_with(|| a.id.cmp(&b.id))
     });
-    csv_file(&out_dir.join("agency_flags.csv"), |w| {
-        let mut header: Vec<&str> = AGENCY_COLS.to_vec();
-        header.extend(["flags", "errors", "warnings", "infos", "top_codes"]);
-        w.write_record(&header)?;
+    csv_file(&out_dir.join("agency_flags.csv"), table_opts, |w| {
+        w.write_record(names(&agency_flags_fields()))?;
         for r in by_flags {
             let mut codes: Vec<(&&str, &usize)> = r.flag_codes.iter().collect();
             codes.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
@@ -621,23 +846,11 @@ pub fn compare(dirs: &[PathBuf], out_dir: &Path) -> Result<CompareSummary, Compa
         Ok(())
     })?;
 
-    let mut change_rows = changes(&all, &merged, &dir_names);
+    let mut change_rows = changes(&all, &counted_docs, &dir_names);
     change_rows.sort();
     let mut change_counts: BTreeMap<String, usize> = BTreeMap::new();
-    csv_file(&out_dir.join("status_changes.csv"), |w| {
-        w.write_record([
-            "kind",
-            "agency_key",
-            "agency_name",
-            "code",
-            "title",
-            "from",
-            "from_doc",
-            "from_status",
-            "to",
-            "to_doc",
-            "to_status",
-        ])?;
+    csv_file(&out_dir.join("status_changes.csv"), table_opts, |w| {
+        w.write_record(names(&status_changes_fields()))?;
         for c in &change_rows {
             *change_counts.entry(c.kind.to_string()).or_default() += 1;
             let title = match c.code.strip_prefix('I').and_then(|n| n.parse::<u32>().ok()) {
@@ -664,6 +877,60 @@ pub fn compare(dirs: &[PathBuf], out_dir: &Path) -> Result<CompareSummary, Compa
         Ok(())
     })?;
 
+    let mut superseded_counts: BTreeMap<String, usize> = BTreeMap::new();
+    csv_file(&out_dir.join("superseded.csv"), table_opts, |w| {
+        w.write_record(names(&superseded_fields()))?;
+        for x in &superseded {
+            *superseded_counts.entry(x.reason.to_string()).or_default() += 1;
+            w.write_record([
+                &x.doc_id,
+                &x.path,
+                x.reason,
+                &x.counted_doc_id,
+                &x.counted_path,
+                &x.agency_key,
+                &x.fiscal_year,
+            ])?;
+        }
+        Ok(())
+    })?;
+
+    let mut resources = aggregate::resources();
+    resources.extend([
+        matrix_resource(
+            "item_matrix.csv",
+            "one row per document, one column per OIT code: its status",
+            &item_codes,
+        ),
+        matrix_resource(
+            "indicator_matrix.csv",
+            "one row per document, one column per indicator: its status",
+            &indicator_codes,
+        ),
+        resource(
+            "completion.csv",
+            "per item and indicator, over the counted documents",
+            completion_fields(),
+        ),
+        resource(
+            "agency_flags.csv",
+            "documents by number of flags, most first",
+            agency_flags_fields(),
+        ),
+        resource(
+            "status_changes.csv",
+            "status changes between folders and between fiscal years",
+            status_changes_fields(),
+        ),
+        resource(
+            "superseded.csv",
+            "documents not counted, and the one counted instead",
+            superseded_fields(),
+        )
+        .with_key(&["doc_id"]),
+    ]);
+    datapackage::write(out_dir, &resources, table_opts)?;
+
     let mut files: Vec<String> = aggregate::file_names()
         .into_iter()
         .map(String::from)
@@ -675,6 +942,8 @@ pub fn compare(dirs: &[PathBuf], out_dir: &Path) -> Result<CompareSummary, Compa
             "completion.csv",
             "agency_flags.csv",
             "status_changes.csv",
+            "superseded.csv",
+            datapackage::FILE_NAME,
             "compare.json",
         ]
         .map(String::from),
@@ -688,6 +957,8 @@ pub fn compare(dirs: &[PathBuf], out_dir: &Path) -> Result<CompareSummary, Compa
         partial: count(DocStatus::Partial),
         failed: count(DocStatus::Failed),
         changes: change_counts,
+        counted: counted_docs.len(),
+        superseded: superseded_counts,
         files,
     };
     let mut bytes = serde_json::to_vec_pretty(&summary).unwrap_or_default();
@@ -710,6 +981,8 @@ mod tests {
         Record {
             id: id.into(),
             dir,
+            path: format!("in/{id}.txt"),
+            sha256: format!("sha-of-{id}"),
             status: DocStatus::Ok,
             agency_name: if geocode.is_empty() {
                 String::new()
@@ -790,6 +1063,52 @@ mod tests {
                 ("run", "O2", "run-a", "not_done", "run-b", "done"),
                 ("run", "O3", "run-a", "absent", "run-b", "unknown"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_document_that_gains_its_agency_is_compared_with_itself() {
+        let names = vec!["before-ocr".to_string(), "after-ocr".to_string()];
+        let all = vec![
+            rec("scan", 0, "", None, &[]),
+            rec("scan", 1, "400101", Some(2566), &[("O1", "done")]),
+        ];
+        let merged: Vec<&Record> = all.iter().filter(|r| r.dir == 1).collect();
+        let found = changes(&all, &merged, &names);
+        let got: Vec<_> = found
+            .iter()
+            .map(|c| (short(c).0, short(c).1, short(c).3, short(c).5))
+            .collect();
+        assert_eq!(got, [("run", "O1", "absent", "done")]);
+    }
+
+    #[test]
+    fn same_content_and_resubmissions_count_once() {
+        let mut copy = rec("b-copy", 0, "1", Some(2566), &[("O1", "done")]);
+        copy.sha256 = "sha-of-a".into();
+        let all = [
+            rec("a", 0, "1", Some(2566), &[("O1", "done")]),
+            copy,
+            // The same agency and year again, under a later name: counted instead of a.
+            {
+                let mut r = rec("c", 0, "1", Some(2566), &[("O1", "not_done")]);
+                r.path = "in/report-v2.txt".into();
+                r
+            },
+            rec("d", 0, "2", Some(2566), &[("O1", "done")]),
+            rec("e", 0, "", None, &[("O1", "done")]),
+        ];
+        let merged: Vec<&Record> = all.iter().collect();
+        let (kept, gone) = counted(&merged);
+        let kept: Vec<&str> = kept.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(kept, ["c", "d", "e"]);
+        let gone: Vec<(&str, &str, &str)> = gone
+            .iter()
+            .map(|g| (g.doc_id.as_str(), g.reason, g.counted_doc_id.as_str()))
+            .collect();
+        assert_eq!(
+            gone,
+            [("a", "resubmission", "c"), ("b-copy", "same_content", "a")]
         );
     }
 

@@ -1,12 +1,13 @@
 //! The resume journal, `<output>/.state/journal.jsonl`: one line per finished document,
-//! `{"id", "sha256", "tool_version", "status"}`, appended right after the document's
+//! `{"id", "sha256", "tool_version", "status", "reading"}`, appended right after the document's
 //! JSON was renamed into place, and one line with status `"started"` when a document
 //! starts. A document started but never finished in a run that was cut short earns a
 //! strike: it may have ended the process (a stack overflow, the out-of-memory killer),
 //! so the next run retries it alone, and after [`MAX_STRIKES`] it is reported failed
 //! without being read again. A document counts as complete on a later run when the
-//! journal names it with the same content hash and tool version and its JSON still
-//! reads back. Lines are appended whole by one writer; a line cut short anyway (a full
+//! journal names it with the same content hash, tool version and reading options (the
+//! options that change a document's JSON: `--ocr`, `--max-input-mb`, `--max-line-kb`)
+//! and its JSON still reads back. Lines are appended whole by one writer; a line cut short anyway (a full
 //! disk) is ignored when reading. Every run ends by rewriting the journal sorted and
 //! without repeats (atomically).
 
@@ -30,6 +31,10 @@ pub struct Entry {
     pub sha256: String,
     pub tool_version: String,
     pub status: String,
+    /// The reading options the document was read with; empty in journals written
+    /// before they were recorded (such documents are read again).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reading: String,
 }
 
 /// The journal's path inside an output folder.
@@ -120,6 +125,7 @@ mod tests {
             sha256: "ab".into(),
             tool_version: "0.1.0".into(),
             status: status.into(),
+            reading: String::new(),
         }
     }
 

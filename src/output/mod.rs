@@ -11,6 +11,7 @@
 //!   documents/<id>.json   one per distinct input (id: readable stem + content hash)
 //!   dataset.jsonl         the same documents, one per line, sorted by id
 //!   documents.csv items.csv indicators.csv flags.csv
+//!   datapackage.json      the tables' column types (Frictionless Data Package)
 //!   manifest.json         counts, failures, duplicates, skipped files, timings
 //!   .state/journal.jsonl  resume bookkeeping
 //!   .state/lock           locked (flock) by the run writing the folder
@@ -19,6 +20,7 @@
 pub mod aggregate;
 pub mod atomic;
 pub mod compare;
+pub mod datapackage;
 pub mod journal;
 pub mod json;
 pub mod lock;

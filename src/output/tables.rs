@@ -1,109 +1,212 @@
 //! The CSV tables of a batch, one row per document, per OIT item, per indicator and per
 //! flag. Every table starts with `doc_id` (the name of `documents/<id>.json`), so tables
 //! join on it; the agency and fiscal year are repeated on each row so a table can be
-//! read alone in a spreadsheet. UTF-8 without a byte-order mark, RFC 4180 quoting (the
-//! `csv` crate), `\n` line ends; empty cell for null.
+//! read alone in a spreadsheet. UTF-8 (with a byte-order mark only under `--excel`,
+//! [`TableOptions`]), RFC 4180 quoting (the `csv` crate), `\n` line ends; empty cell for
+//! null.
 //!
-//! | file             | one row per          |
-//! |------------------|----------------------|
-//! | `documents.csv`  | document             |
-//! | `items.csv`      | document x OIT item  |
-//! | `indicators.csv` | document x indicator |
-//! | `flags.csv`      | document x flag      |
+//! | file             | one row per                                                  |
+//! |------------------|--------------------------------------------------------------|
+//! | `documents.csv`  | document                                                     |
+//! | `items.csv`      | document x OIT code (a code the document repeats: its first row, `duplicate=true`; items without a code each get a row) |
+//! | `indicators.csv` | document x indicator                                         |
+//! | `flags.csv`      | document x flag                                              |
+//!
+//! Each column has a type ([`Column`]), written into `datapackage.json` beside the
+//! tables ([`super::datapackage`]) so that loaders keep codes such as `geocode` as text.
 
 use crate::model::{Document, ItemStatus};
 use crate::source::Span;
+use std::collections::BTreeMap;
 
-pub const DOCUMENTS_HEADER: &[&str] = &[
-    "doc_id",
-    "path",
-    "sha256",
-    "format",
-    "pages",
-    "text_origin",
-    "status",
-    "agency_name",
-    "agency_type",
-    "subdistrict",
-    "district",
-    "province",
+/// How the CSV tables are written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TableOptions {
+    /// Start each CSV with a UTF-8 byte-order mark (`--excel`): Excel reads a CSV
+    /// without one in the system's code page, which garbles Thai.
+    pub bom: bool,
+}
+
+/// The UTF-8 byte-order mark (U+FEFF ZERO WIDTH NO-BREAK SPACE, encoded).
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+impl TableOptions {
+    /// What a CSV file starts with.
+    pub fn preamble(&self) -> &'static [u8] {
+        if self.bom {
+            BOM
+        } else {
+            b""
+        }
+    }
+}
+
+/// The type of a column, as Frictionless Table Schema names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnType {
+    String,
+    Integer,
+    Number,
+    /// `true` / `false`.
+    Boolean,
+}
+
+impl ColumnType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ColumnType::String => "string",
+            ColumnType::Integer => "integer",
+            ColumnType::Number => "number",
+            ColumnType::Boolean => "boolean",
+        }
+    }
+}
+
+/// One column of a table: its header, type and meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    pub name: &'static str,
+    pub kind: ColumnType,
+    pub description: &'static str,
+}
+
+const fn text(name: &'static str, description: &'static str) -> Column {
+    Column {
+        name,
+        kind: ColumnType::String,
+        description,
+    }
+}
+
+const fn int(name: &'static str, description: &'static str) -> Column {
+    Column {
+        name,
+        kind: ColumnType::Integer,
+        description,
+    }
+}
+
+const DOC_ID: Column = text("doc_id", "the document's id: documents/<doc_id>.json");
+const AGENCY_NAME: Column = text("agency_name", "agency name as the gazetteer writes it");
+const AGENCY_TYPE: Column = text("agency_type", "อบจ., เทศบาล or อบต.");
+const PROVINCE: Column = text("province", "province of the agency");
+const GEOCODE: Column = text(
     "geocode",
-    "fiscal_year",
-    "overall_score",
-    "level",
-    "catalogue",
-    "measures",
-    "indicators",
-    "items",
-    "items_done",
-    "items_not_done",
-    "items_conflict",
-    "items_unknown",
-    "flags",
-    "errors",
-    "warnings",
+    "DOPA place code of the agency (text: a code, not a number)",
+);
+const FISCAL_YEAR: Column = int("fiscal_year", "fiscal year, Buddhist Era (2566)");
+const PAGE: Column = int("page", "page of the value, from 1");
+const LINE: Column = int("line", "line of the value on its page, from 1");
+
+pub const DOCUMENTS_COLUMNS: &[Column] = &[
+    DOC_ID,
+    text("path", "the input file as the run named or found it"),
+    text("sha256", "SHA-256 of the input file, lowercase hex"),
+    text("format", "pdf or text"),
+    int("pages", "pages read"),
+    text("text_origin", "pdf_text, ocr_text, ocr_engine or none"),
+    text("status", "ok, partial or failed"),
+    AGENCY_NAME,
+    AGENCY_TYPE,
+    text("subdistrict", "subdistrict of the agency"),
+    text("district", "district of the agency"),
+    PROVINCE,
+    GEOCODE,
+    FISCAL_YEAR,
+    Column {
+        name: "overall_score",
+        kind: ColumnType::Number,
+        description: "overall ITA score as written",
+    },
+    text("level", "level as written (ผ่านดีเยี่ยม, AA)"),
+    text(
+        "catalogue",
+        "OIT list the items were matched against (2566-2567)",
+    ),
+    int("measures", "number of measures"),
+    int("indicators", "number of indicators"),
+    int("items", "number of OIT items (every occurrence)"),
+    int("items_done", "OIT items done"),
+    int("items_not_done", "OIT items not done"),
+    int("items_conflict", "OIT items with contradictory ticks"),
+    int("items_unknown", "OIT items without a tick"),
+    int("flags", "number of flags"),
+    int("errors", "flags of severity error"),
+    int("warnings", "flags of severity warning"),
 ];
 
-pub const ITEMS_HEADER: &[&str] = &[
-    "doc_id",
-    "agency_name",
-    "agency_type",
-    "province",
-    "geocode",
-    "fiscal_year",
-    "code",
-    "raw_code",
-    "title",
-    "catalogue_title",
-    "status",
-    "code_corrected",
-    "page",
-    "line",
-    "notes",
+pub const ITEMS_COLUMNS: &[Column] = &[
+    DOC_ID,
+    AGENCY_NAME,
+    AGENCY_TYPE,
+    PROVINCE,
+    GEOCODE,
+    FISCAL_YEAR,
+    text("code", "OIT item code, O1..O43; empty when none could be read"),
+    text("raw_code", "the code as written (๐๑, 0๑๑): text"),
+    text("title", "the item's title as written"),
+    text("catalogue_title", "the catalogue's title for the code"),
+    text(
+        "status",
+        "done, not_done, conflict or unknown",
+    ),
+    Column {
+        name: "code_corrected",
+        kind: ColumnType::Boolean,
+        description: "the written code was wrong and was corrected",
+    },
+    Column {
+        name: "duplicate",
+        kind: ColumnType::Boolean,
+        description: "the document has this code more than once (flag item_duplicate); the row is its first occurrence",
+    },
+    PAGE,
+    LINE,
+    text("notes", "progress text of the row"),
 ];
 
-pub const INDICATORS_HEADER: &[&str] = &[
-    "doc_id",
-    "agency_name",
-    "agency_type",
-    "province",
-    "geocode",
-    "fiscal_year",
-    "number",
-    "title",
-    "status",
-    "page",
-    "line",
-    "notes",
+pub const INDICATORS_COLUMNS: &[Column] = &[
+    DOC_ID,
+    AGENCY_NAME,
+    AGENCY_TYPE,
+    PROVINCE,
+    GEOCODE,
+    FISCAL_YEAR,
+    int("number", "indicator number, 1..10"),
+    text("title", "the indicator's title as written"),
+    text("status", "done, not_done, conflict or unknown"),
+    PAGE,
+    LINE,
+    text("notes", "progress text of the row"),
 ];
 
-pub const FLAGS_HEADER: &[&str] = &[
-    "doc_id",
-    "agency_name",
-    "fiscal_year",
-    "code",
-    "severity",
-    "message",
-    "page",
-    "line",
+pub const FLAGS_COLUMNS: &[Column] = &[
+    DOC_ID,
+    AGENCY_NAME,
+    FISCAL_YEAR,
+    text("code", "flag code (status_missing, item_duplicate, ...)"),
+    text("severity", "info, warning or error"),
+    text("message", "what was found"),
+    PAGE,
+    LINE,
 ];
 
 /// The tables, in the order [`TableRows`] holds them, with their file names.
-pub const TABLES: [(&str, &[&str]); 4] = [
-    ("documents.csv", DOCUMENTS_HEADER),
-    ("items.csv", ITEMS_HEADER),
-    ("indicators.csv", INDICATORS_HEADER),
-    ("flags.csv", FLAGS_HEADER),
+pub const TABLES: [(&str, &[Column]); 4] = [
+    ("documents.csv", DOCUMENTS_COLUMNS),
+    ("items.csv", ITEMS_COLUMNS),
+    ("indicators.csv", INDICATORS_COLUMNS),
+    ("flags.csv", FLAGS_COLUMNS),
 ];
+
+/// The CSV bytes of a header line.
+pub fn header_bytes(columns: &[Column]) -> Vec<u8> {
+    csv_bytes(|w| w.write_record(columns.iter().map(|c| c.name)))
+}
 
 /// One document's rows of each table, as CSV bytes without header.
 #[derive(Debug, Default)]
 pub struct TableRows(pub [Vec<u8>; 4]);
-
-/// The CSV bytes of a header line.
-pub fn header_bytes(header: &[&str]) -> Vec<u8> {
-    csv_bytes(|w| w.write_record(header))
-}
 
 fn csv_bytes<F>(fill: F) -> Vec<u8>
 where
@@ -176,8 +279,23 @@ pub fn rows(doc_id: &str, doc: &Document) -> TableRows {
             severity(crate::diagnostic::Severity::Warning).to_string(),
         ])
     });
+    // One row per code: a repeated code keeps its first occurrence, marked duplicate.
+    let mut occurrences: BTreeMap<&str, usize> = BTreeMap::new();
+    for code in doc.oit_items.iter().filter_map(|i| i.code.as_deref()) {
+        *occurrences.entry(code).or_default() += 1;
+    }
     let items = csv_bytes(|w| {
+        let mut written: BTreeMap<&str, ()> = BTreeMap::new();
         for item in &doc.oit_items {
+            let duplicate = match item.code.as_deref() {
+                Some(code) => {
+                    if written.insert(code, ()).is_some() {
+                        continue;
+                    }
+                    occurrences.get(code).is_some_and(|&n| n > 1)
+                }
+                None => false,
+            };
             let [page, line] = page_line(Some(&item.span));
             w.write_record([
                 doc_id,
@@ -191,7 +309,8 @@ pub fn rows(doc_id: &str, doc: &Document) -> TableRows {
                 &item.title,
                 item.catalogue_title.as_deref().unwrap_or(""),
                 item.status.as_str(),
-                if item.code_corrected { "true" } else { "false" },
+                bool_str(item.code_corrected),
+                bool_str(duplicate),
                 &page,
                 &line,
                 &item.notes,
@@ -236,6 +355,14 @@ pub fn rows(doc_id: &str, doc: &Document) -> TableRows {
         Ok(())
     });
     TableRows([documents, items, indicators, flags])
+}
+
+fn bool_str(v: bool) -> &'static str {
+    if v {
+        "true"
+    } else {
+        "false"
+    }
 }
 
 /// The serde name of a unit enum variant ("pdf", "ocr_text", "warning").
@@ -290,7 +417,7 @@ mod tests {
         assert_eq!(docs.lines().count(), 1);
         assert_eq!(
             String::from_utf8(items).unwrap(),
-            "a-00,เทศบาลตำบลโคกสำราญ,,,,2566,O1,๐๑,โครงสร้าง,,not_done,true,3,14,\n"
+            "a-00,เทศบาลตำบลโคกสำราญ,,,,2566,O1,๐๑,โครงสร้าง,,not_done,true,false,3,14,\n"
         );
         assert!(inds.is_empty());
         assert_eq!(
@@ -300,16 +427,66 @@ mod tests {
     }
 
     #[test]
+    fn items_one_row_per_code_with_duplicates_marked() {
+        let mut doc =
+            crate::pipeline::failed("x", "", SourceFormat::Text, FlagCode::Timeout, "t".into());
+        for (code, title) in [
+            (Some("O1"), "a"),
+            (Some("O2"), "b"),
+            (Some("O1"), "a again"),
+            (None, "c"),
+            (None, "d"),
+        ] {
+            doc.oit_items.push(OitItem {
+                code: code.map(String::from),
+                raw_code: None,
+                title: title.into(),
+                catalogue_title: None,
+                status: ItemStatus::Done,
+                code_corrected: false,
+                notes: String::new(),
+                span: span(1, 1),
+            });
+        }
+        let TableRows([_, items, _, _]) = rows("x", &doc);
+        let mut r = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(items.as_slice());
+        let dup = ITEMS_COLUMNS
+            .iter()
+            .position(|c| c.name == "duplicate")
+            .unwrap();
+        let got: Vec<(String, String, String)> = r
+            .records()
+            .map(|rec| {
+                let rec = rec.unwrap();
+                (rec[6].to_string(), rec[8].to_string(), rec[dup].to_string())
+            })
+            .collect();
+        let want = [
+            ("O1", "a", "true"),
+            ("O2", "b", "false"),
+            ("", "c", "false"),
+            ("", "d", "false"),
+        ];
+        let want: Vec<(String, String, String)> = want
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
     fn headers_match_row_widths() {
         let doc =
             crate::pipeline::failed("x", "", SourceFormat::Pdf, FlagCode::Timeout, "t".into());
         let TableRows(parts) = rows("x", &doc);
-        for ((_, header), bytes) in TABLES.iter().zip(parts.iter()) {
+        for ((_, columns), bytes) in TABLES.iter().zip(parts.iter()) {
             let mut r = csv::ReaderBuilder::new()
                 .has_headers(false)
                 .from_reader(bytes.as_slice());
             for rec in r.records() {
-                assert_eq!(rec.unwrap().len(), header.len());
+                assert_eq!(rec.unwrap().len(), columns.len());
             }
         }
     }

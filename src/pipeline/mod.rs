@@ -32,6 +32,8 @@ pub struct PipelineOptions {
     pub pdf: ingest::pdf::PdfOptions,
     /// OCR for pages without a text layer (`--ocr`).
     pub ocr: ingest::ocr::OcrOptions,
+    /// How much of a text input is read (`--max-input-mb`, `--max-line-kb`).
+    pub text: ingest::text::TextLimits,
 }
 
 impl Default for PipelineOptions {
@@ -40,6 +42,7 @@ impl Default for PipelineOptions {
             max_input_bytes: 512 * 1024 * 1024,
             pdf: ingest::pdf::PdfOptions::default(),
             ocr: ingest::ocr::OcrOptions::default(),
+            text: ingest::text::TextLimits::default(),
         }
     }
 }
@@ -171,8 +174,8 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &PipelineOptions) -> Docume
             ),
         }
     } else {
-        match ingest::text::read_text(bytes) {
-            Ok(pages) => {
+        match ingest::text::read_text_limited(bytes, &opts.text) {
+            Ok((pages, limit_flags)) => {
                 let source = Source {
                     path: path.to_string(),
                     sha256: sha,
@@ -181,10 +184,16 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &PipelineOptions) -> Docume
                     text_origin: TextOrigin::OcrText,
                     page_text_origin: Vec::new(),
                 };
+                // Text past a limit was not read: the document is partial (issue 13).
+                let cut = !limit_flags.is_empty();
                 let layout = layout::Doc {
                     pages: pages.into_iter().map(layout::text::page).collect(),
                 };
-                extract::extract(source, &layout, Vec::new())
+                let mut doc = extract::extract(source, &layout, limit_flags);
+                if cut && doc.status == DocStatus::Ok {
+                    doc.status = DocStatus::Partial;
+                }
+                doc
             }
             Err(err) => failed(
                 path,
