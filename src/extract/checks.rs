@@ -135,45 +135,6 @@ pub fn repeated_phrase(line: &str) -> Option<(String, usize)> {
     (n >= 4 && n * 2 >= words.len() && w.chars().count() >= 3).then(|| (w.to_string(), n))
 }
 
-/// Words in progress notes that describe finished work.
-const DONE_WORDS: [&str; 17] = [
-    "จัดทำ",
-    "ได้ดำเนินการ",
-    "ดำเนินการแล้ว",
-    "เรียบร้อย",
-    "แล้ว",
-    "เผยแพร่",
-    "ประกาศ",
-    "มีการ",
-    "จัดประชุม",
-    "ได้รับ",
-    "เสร็จ",
-    "ครบถ้วน",
-    "แต่งตั้ง",
-    "ได้จัด",
-    "อบรม",
-    "รายงานผล",
-    "ดำเนินการประชุม",
-];
-
-/// Phrases that say the work is not done.
-const NOT_DONE_WORDS: [&str; 14] = [
-    "รอการ",
-    "อยู่ในระหว่าง",
-    "ยังไม่",
-    "อยู่ระหว่าง",
-    "ไม่ได้ดำเนินการ",
-    "ยังมิได้",
-    "ไม่มีการ",
-    "จะดำเนินการ",
-    "รอดำเนินการ",
-    "ไม่สามารถ",
-    "ไม่ได้จัดทำ",
-    "ยังไม่ได้",
-    "ไม่ได้รับ",
-    "ไม่มีข้อมูล",
-];
-
 /// Whether the ticked status contradicts the progress notes: "not done" ticked while the
 /// notes describe finished work, or "done" ticked while the notes say it is not done.
 pub fn contradicts(status: ItemStatus, notes: &str) -> Option<&'static str> {
@@ -181,24 +142,17 @@ pub fn contradicts(status: ItemStatus, notes: &str) -> Option<&'static str> {
     if notes.chars().count() < 6 {
         return None;
     }
-    let negated = NOT_DONE_WORDS.iter().any(|w| notes.contains(w));
+    let negated = crate::vocab::words("not_done_notes")
+        .iter()
+        .any(|w| notes.contains(w));
     // A done word counts only where no negation stands right before it
     // ("ยังไม่ได้ดำเนินการ", "ไม่ได้จัดทำ", "อยู่ระหว่างจัดทำ").
-    let done = DONE_WORDS.iter().any(|w| {
+    let done = crate::vocab::words("done_notes").iter().any(|w| {
         notes.match_indices(w).any(|(i, _)| {
             let before = notes[..i].trim_end();
-            ![
-                "ไม่",
-                "ไม่ได้",
-                "มิได้",
-                "ระหว่าง",
-                "ระหว่างการ",
-                "ยังไม่ได้",
-                "จะ",
-                "ยัง",
-            ]
-            .iter()
-            .any(|n| before.ends_with(n))
+            !crate::vocab::words("negation_before")
+                .iter()
+                .any(|n| before.ends_with(n))
         })
     });
     match status {

@@ -24,6 +24,8 @@ pub struct AgencyMention {
     pub name: String,
     /// "อบจ." | "เทศบาล" | "อบต."
     pub kind: &'static str,
+    /// The kind of place an agency of this type is usually named after.
+    pub named_after: Option<PlaceKind>,
     /// The place part of the name ("โคกสำราญ").
     pub place: String,
     /// Whether the place part starts with a known place name.
@@ -42,37 +44,6 @@ pub fn place_prefix_len(s: &str) -> Option<usize> {
     crate::places::gazetteer().name_prefix_len(s)
 }
 
-/// Words that end a name written without a space after it.
-const STOP_WORDS: [&str; 27] = [
-    "ได้",
-    "ที่",
-    "ซึ่ง",
-    "และ",
-    "โดย",
-    "เพื่อ",
-    "จัดทำ",
-    "ของ",
-    "ใน",
-    "มี",
-    "เป็น",
-    "ประจำ",
-    "ทุก",
-    "ผ่าน",
-    "ให้",
-    "จึง",
-    "ร่วม",
-    "เข้า",
-    "กับ",
-    "ต่อ",
-    "ตำบล",
-    "อำเภอ",
-    "จังหวัด",
-    "เรียบร้อย",
-    "แล้ว",
-    "ดำเนิน",
-    "อยู่",
-];
-
 /// Cut a place name from the Thai run that follows a prefix: the longest known place
 /// name, extended to the next stop word ("ลำปางใหญ่", "โคกสำราญ|ได้จัดทำ").
 pub fn cut_name(run: &str) -> (usize, bool) {
@@ -84,7 +55,7 @@ pub fn cut_name(run: &str) -> (usize, bool) {
             .unwrap_or(run.len())
     });
     let mut end = run.len();
-    for w in STOP_WORDS {
+    for w in crate::vocab::words("name_stop") {
         if let Some(i) = run[from..].find(w) {
             end = end.min(from + i);
         }
@@ -95,8 +66,9 @@ pub fn cut_name(run: &str) -> (usize, bool) {
 fn re_agency() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(องค์การบริหารส่วนจังหวัด|องค์การบริหารส่วนตำบล|เทศบาลนคร|เทศบาลเมือง|เทศบาลตำบล|อบจ\.|อบต\.|ทต\.|ทม\.|ทน\.)\s?([\u{0E01}-\u{0E4E}]+)")
-            .expect("valid regex")
+        let types =
+            crate::vocab::alternation_of(crate::vocab::agency_types().iter().map(|t| t.written));
+        Regex::new(&format!(r"({types})\s?([\u{{0E01}}-\u{{0E4E}}]+)")).expect("valid regex")
     })
 }
 
@@ -113,17 +85,10 @@ pub fn agency_mentions(page: &Page, page_idx: usize) -> Vec<AgencyMention> {
         if place.chars().count() < 2 {
             continue;
         }
-        let (full, kind) = match prefix.as_str() {
-            "องค์การบริหารส่วนจังหวัด" | "อบจ." => {
-                ("องค์การบริหารส่วนจังหวัด", "อบจ.")
-            }
-            "องค์การบริหารส่วนตำบล" | "อบต." => {
-                ("องค์การบริหารส่วนตำบล", "อบต.")
-            }
-            "เทศบาลนคร" | "ทน." => ("เทศบาลนคร", "เทศบาล"),
-            "เทศบาลเมือง" | "ทม." => ("เทศบาลเมือง", "เทศบาล"),
-            _ => ("เทศบาลตำบล", "เทศบาล"),
+        let Some(ty) = crate::vocab::agency_type(prefix.as_str()) else {
+            continue;
         };
+        let (full, kind) = (ty.full, ty.kind);
         let known_prefix = place_prefix_len(place)
             .map(|l| place[..l].to_string())
             .unwrap_or_default();
@@ -132,6 +97,7 @@ pub fn agency_mentions(page: &Page, page_idx: usize) -> Vec<AgencyMention> {
             written: text[prefix.start()..run.start() + len].to_string(),
             name: format!("{full}{place}"),
             kind,
+            named_after: ty.named_after,
             place: place.to_string(),
             known_place: known,
             page: page_idx,
@@ -167,18 +133,14 @@ pub fn pick_agency(
 }
 
 /// Which part of a place a mention names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlaceKind {
-    Subdistrict,
-    District,
-    Province,
-}
+pub use crate::vocab::PlaceKind;
 
 fn re_place() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(ตำบล|แขวง|ต\.|อำเภอ|กิ่งอำเภอ|เขต|อ\.|จังหวัด|จ\.)\s?([\u{0E01}-\u{0E4E}]+)")
-            .expect("valid regex")
+        let prefixes =
+            crate::vocab::alternation_of(crate::vocab::place_prefixes().iter().map(|p| p.0));
+        Regex::new(&format!(r"({prefixes})\s?([\u{{0E01}}-\u{{0E4E}}]+)")).expect("valid regex")
     })
 }
 
@@ -191,8 +153,12 @@ pub fn places_in(text: &str) -> Vec<(PlaceKind, String, Range<usize>)> {
             continue;
         };
         let before = &text[..p.start()];
-        if before.ends_with("เทศบาล") || before.ends_with("บริหารส่วน")
-        {
+        // "ตำบล" that ends an agency type's name (เทศบาลตำบล) is not a place prefix.
+        if crate::vocab::agency_types().iter().any(|t| {
+            t.full
+                .strip_suffix(p.as_str())
+                .is_some_and(|head| !head.is_empty() && before.ends_with(head))
+        }) {
             continue;
         }
         // Abbreviations must stand as words ("อ." not inside "ต่อ.").
@@ -203,12 +169,11 @@ pub fn places_in(text: &str) -> Vec<(PlaceKind, String, Range<usize>)> {
                 }
             }
         }
-        let kind = match p.as_str() {
-            "ตำบล" | "แขวง" | "ต." => PlaceKind::Subdistrict,
-            "อำเภอ" | "กิ่งอำเภอ" | "เขต" | "อ." => {
-                PlaceKind::District
-            }
-            _ => PlaceKind::Province,
+        let Some(&(_, kind)) = crate::vocab::place_prefixes()
+            .iter()
+            .find(|(w, _)| *w == p.as_str())
+        else {
+            continue;
         };
         let run_s = run.as_str();
         let (mut len, known) = cut_name(run_s);
@@ -236,8 +201,12 @@ pub fn places_in(text: &str) -> Vec<(PlaceKind, String, Range<usize>)> {
 fn re_year() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?:ปีงบประมาณ|ประจำปี|ปีงบ|(?:ITA|การประเมิน)[ \t]*ปี)\s*(?:พ\.\s?ศ\.?|พ\.ศ|ค\.\s?ศ\.?)?\s*(\d{4})")
-            .expect("valid regex")
+        Regex::new(&format!(
+            r"{}\s*{}?\s*(\d{{4}})",
+            crate::vocab::alternation("year_lead"),
+            crate::vocab::era_alternation()
+        ))
+        .expect("valid regex")
     })
 }
 
@@ -263,8 +232,21 @@ pub fn years_in(text: &str) -> Vec<(i32, Range<usize>)> {
 fn re_score() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"คะแนน(?:รวม|เฉลี่ย|ภาพรวม|ผลการประเมิน|การประเมิน|ที่ได้(?:รับ)?)?[ \t]*(?:ITA[ \t]*)?(?:(?:ประจำ)?ปี(?:งบประมาณ)?[ \t]*(?:พ\.[ \t]?ศ\.[ \t]?)?\d{4}[ \t]*)?(?:เท่ากับ|ได้|คือ|=|:|อยู่ที่)?[ \t]*(\d{1,3}(?:\.\d{1,4})?)(?:[ \t]*คะแนน)?|(\d{1,3}\.\d{1,4})[ \t]*คะแนน")
-            .expect("valid regex")
+        let word = crate::vocab::alternation("score_word");
+        Regex::new(&format!(
+            concat!(
+                r"{word}{qualifier}?[ \t]*(?:ITA[ \t]*)?",
+                r"(?:{year}[ \t]*(?:{era}[ \t]?)?\d{{4}}[ \t]*)?",
+                r"(?:{link}|=|:)?[ \t]*(\d{{1,3}}(?:\.\d{{1,4}})?)(?:[ \t]*{word})?",
+                r"|(\d{{1,3}}\.\d{{1,4}})[ \t]*{word}"
+            ),
+            word = word,
+            qualifier = crate::vocab::alternation("score_qualifier"),
+            year = crate::vocab::alternation("score_year_lead"),
+            era = crate::vocab::era_alternation(),
+            link = crate::vocab::alternation("score_link"),
+        ))
+        .expect("valid regex")
     })
 }
 
@@ -280,16 +262,31 @@ pub fn score_in(text: &str) -> Option<(f64, Range<usize>)> {
 fn re_level() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"ระดับ[ \t]*(?:ผลการประเมิน|คะแนน)?[ \t]*(?:=|:)?[ \t]*(ผ่านดีเยี่ยม|ผ่านดี|ต้องปรับปรุงโดยด่วน|ต้องปรับปรุง|ปรับปรุง|ผ่าน|AA|A|B|C|D|E|F)(?:[^A-Za-z]|$)")
-            .expect("valid regex")
+        Regex::new(&format!(
+            r"{}[ \t]*{}?[ \t]*(?:=|:)?[ \t]*({})(?:[^A-Za-z]|$)",
+            crate::vocab::alternation("level_word"),
+            crate::vocab::alternation("level_qualifier"),
+            levels_alternation()
+        ))
+        .expect("valid regex")
     })
+}
+
+/// Every level label, longest first ("ผ่านดีเยี่ยม" before "ผ่าน", "AA" before "A").
+fn levels_alternation() -> String {
+    crate::vocab::alternation_of(crate::vocab::levels().iter().copied())
 }
 
 fn re_level_after_score() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^[ \t]*(?:คะแนน)?[ \t]*[(（][ \t]*(?:ระดับ[ \t]*)?(ผ่านดีเยี่ยม|ผ่านดี|ต้องปรับปรุงโดยด่วน|ต้องปรับปรุง|ปรับปรุง|ผ่าน|AA|A|B|C|D|E|F)[ \t]*[)）]")
-            .expect("valid regex")
+        Regex::new(&format!(
+            r"^[ \t]*{}?[ \t]*[(（][ \t]*(?:{}[ \t]*)?({})[ \t]*[)）]",
+            crate::vocab::alternation("score_word"),
+            crate::vocab::alternation("level_word"),
+            levels_alternation()
+        ))
+        .expect("valid regex")
     })
 }
 
@@ -349,17 +346,9 @@ pub fn score_level_in_rows(
                 .map(|t| t.range.clone())
                 .unwrap_or(value.range.clone());
             if score.is_none()
-                && [
-                    "คะแนนรวม",
-                    "คะแนนเฉลี่ย",
-                    "คะแนน ITA",
-                    "คะแนนITA",
-                    "รวม",
-                    "ผลคะแนน",
-                    "คะแนนภาพรวม",
-                ]
-                .iter()
-                .any(|l| label.starts_with(l))
+                && crate::vocab::words("score_label")
+                    .iter()
+                    .any(|l| label.starts_with(l))
             {
                 if let Ok(v) = vtext.trim().parse::<f64>() {
                     if (0.0..=100.0).contains(&v) {
@@ -367,9 +356,13 @@ pub fn score_level_in_rows(
                     }
                 }
             }
-            if level.is_none() && label.starts_with("ระดับ") {
+            if level.is_none()
+                && crate::vocab::words("level_word")
+                    .iter()
+                    .any(|w| label.starts_with(w))
+            {
                 let v = vtext.trim();
-                if LEVELS.contains(&v) {
+                if crate::vocab::levels().contains(&v) {
                     level = Some((v.to_string(), pi, vrange));
                 }
             }
@@ -377,22 +370,6 @@ pub fn score_level_in_rows(
     }
     (score, level)
 }
-
-const LEVELS: [&str; 13] = [
-    "ผ่านดีเยี่ยม",
-    "ผ่านดี",
-    "ผ่าน",
-    "ต้องปรับปรุง",
-    "ต้องปรับปรุงโดยด่วน",
-    "ปรับปรุง",
-    "AA",
-    "A",
-    "B",
-    "C",
-    "D",
-    "E",
-    "F",
-];
 
 #[cfg(test)]
 mod tests {

@@ -99,7 +99,10 @@ pub fn extract(source: Source, doc: &Doc, mut flags: Vec<Flag>) -> Document {
     }
     if agency.province.is_none() {
         // A provincial administration (อบจ.) is named after its province.
-        if let Some(m) = own.as_ref().filter(|m| m.kind == "อบจ." && m.known_place) {
+        if let Some(m) = own
+            .as_ref()
+            .filter(|m| m.named_after == Some(meta::PlaceKind::Province) && m.known_place)
+        {
             agency.province = Some(m.place.clone());
         }
     }
@@ -107,7 +110,7 @@ pub fn extract(source: Source, doc: &Doc, mut flags: Vec<Flag>) -> Document {
         // A ตำบล-level agency is named after its subdistrict (usually).
         if let Some(m) = own
             .as_ref()
-            .filter(|m| m.name.contains("ตำบล") && m.known_place)
+            .filter(|m| m.named_after == Some(meta::PlaceKind::Subdistrict) && m.known_place)
         {
             agency.subdistrict = Some(m.place.clone());
         }

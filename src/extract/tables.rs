@@ -58,7 +58,20 @@ pub struct Tables {
 fn re_indicator() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^\s*ตัวชี้วัด(?:ที่)?\s*(\d{1,2})(?:\s|$|[^\d.])").expect("valid regex")
+        Regex::new(&format!(
+            r"^\s*{}\s*(\d{{1,2}})(?:\s|$|[^\d.])",
+            crate::vocab::alternation("indicator_word")
+        ))
+        .expect("valid regex")
+    })
+}
+
+/// A text that starts with the indicator word ("ตัวชี้วัด...").
+fn re_indicator_word() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!("^{}", crate::vocab::alternation("indicator_word")))
+            .expect("valid regex")
     })
 }
 
@@ -71,31 +84,13 @@ fn re_numbered_line() -> &'static Regex {
 fn re_number_cell() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^\s*(?:มาตรการที่\s*)?(\d{1,2})\s*[.)]?\s*$").expect("valid regex")
+        Regex::new(&format!(
+            r"^\s*(?:{}\s*)?(\d{{1,2}})\s*[.)]?\s*$",
+            crate::vocab::alternation("measure_word")
+        ))
+        .expect("valid regex")
     })
 }
-
-const HEADER_WORDS: [&str; 19] = [
-    "รายการ",
-    "ดำเนินการ",
-    "ยังไม่",
-    "ลำดับ",
-    "ที่",
-    "ข้อ",
-    "ชื่อ",
-    "ข้อมูล",
-    "ตัวชี้วัด",
-    "มาตรการ",
-    "ผู้รับผิดชอบ",
-    "ระยะเวลา",
-    "ความก้าวหน้า",
-    "องค์ประกอบ",
-    "สถานะ",
-    "หมายเหตุ",
-    "รหัส",
-    "วิธีดำเนินการ",
-    "แนวทาง",
-];
 
 /// A header row: two or more short cells that are header words.
 fn header_kind(row: &Row) -> Option<TableKind> {
@@ -122,20 +117,22 @@ fn header_kind(row: &Row) -> Option<TableKind> {
     if texts.len() < 2 {
         return None;
     }
+    // Header words (data/vocab/header_words.tsv) and status labels heading status
+    // columns count; strong header words must be among them: labels alone do not make a
+    // header.
+    let words: Vec<Option<&crate::vocab::HeaderWord>> =
+        texts.iter().map(|t| crate::vocab::header_word(t)).collect();
     let hits = texts
         .iter()
-        .filter(|t| t.chars().count() <= 40 && HEADER_WORDS.iter().any(|w| t.starts_with(w)))
+        .zip(&words)
+        .filter(|(t, w)| w.is_some() || crate::vocab::status_label_exact(t).is_some())
         .count();
     let needed = if row.cells.len() < 2 && !row.header {
         3.max(texts.len() * 2 / 3)
     } else {
         2
     };
-    // Status labels head status columns, but alone they do not make a header.
-    let column_words = texts
-        .iter()
-        .filter(|t| t.chars().count() <= 40 && HEADER_WORDS[3..].iter().any(|w| t.starts_with(w)))
-        .count();
+    let column_words = words.iter().flatten().filter(|w| w.strong).count();
     if (hits < needed || column_words == 0) && !(row.header && hits >= 1) {
         return None;
     }
@@ -147,25 +144,20 @@ fn header_kind(row: &Row) -> Option<TableKind> {
     {
         return None;
     }
+    use crate::vocab::TableHint;
     let first = texts
         .iter()
-        .find(|t| !t.is_empty())
-        .map(String::as_str)
-        .unwrap_or("");
-    let items = texts.iter().any(|t| {
-        t.starts_with("ข้อมูล")
-            || t.starts_with("รายการข้อมูล")
-            || t == "ข้อ"
-            || t == "ชื่อ"
-            || t.starts_with("รหัส")
-    });
-    Some(if first.starts_with("ตัวชี้วัด") {
+        .zip(&words)
+        .find(|(t, _)| !t.is_empty())
+        .and_then(|(_, w)| *w);
+    let any = |hint: TableHint| words.iter().flatten().any(|w| w.table == hint);
+    Some(if first.is_some_and(|w| w.table == TableHint::Indicators) {
         TableKind::Indicators
-    } else if items {
+    } else if any(TableHint::Items) {
         TableKind::Items
-    } else if texts.iter().any(|t| t.starts_with("มาตรการ")) {
+    } else if any(TableHint::Measures) {
         TableKind::Measures
-    } else if texts.iter().any(|t| t.starts_with("ตัวชี้วัด")) {
+    } else if any(TableHint::Indicators) {
         TableKind::Indicators
     } else {
         TableKind::Other
@@ -639,7 +631,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                     if titled
                         && plain_ok
                         && weak_ok
-                        && !first_str.starts_with("ตัวชี้วัด")
+                        && !re_indicator_word().is_match(&first_str)
                         && (!indicator_title || strong)
                     {
                         let (toks, notes) = status_and_notes(row, title_cell + 1);
@@ -955,21 +947,9 @@ fn status_col(row: &Row) -> Option<usize> {
 /// A heading that ends the table above it ("ตัวชี้วัดย่อยที่ 9.2", "**บทที่ 3**").
 fn is_heading(s: &str) -> bool {
     let s = s.trim_start_matches(['*', '#', ' ']);
-    [
-        "ตัวชี้วัดย่อย",
-        "บทที่",
-        "แบบวัด",
-        "ประเด็น",
-        "ส่วนที่",
-        "ตอนที่",
-        "ข้อเสนอแนะ",
-        "สรุป",
-        "ประกาศ ณ",
-        "(ลงชื่อ)",
-        "ลงชื่อ",
-    ]
-    .iter()
-    .any(|h| s.starts_with(h))
+    crate::vocab::words("section_heading")
+        .iter()
+        .any(|h| s.starts_with(h))
 }
 
 fn title_of(c: &Cell) -> String {

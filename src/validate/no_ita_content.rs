@@ -1,7 +1,7 @@
 //! `no_ita_content`: a document with nothing of the ITA in it is not passed as `ok`. It
 //! is flagged (and so `partial`) when it yields no OIT item, no indicator and no score,
 //! and either no agency and no fiscal year either (a saved 404 page, "hello"), or no
-//! word of the ITA anywhere in its text (`data/vocab/ita_words.tsv`: an agency's letter
+//! word of the ITA anywhere in its text (list `ita_marker` of `data/vocab/words.tsv`: an agency's letter
 //! about a council meeting). A document that already says why it is empty (no text
 //! layer, a reader error) gets no second flag.
 
@@ -16,7 +16,7 @@ pub fn check(doc: &mut Document, layout: &Doc) {
     let empty = nothing_read
         && (no_place
             || !layout.pages.iter().any(|p| {
-                crate::vocab::ita_words()
+                crate::vocab::words("ita_marker")
                     .iter()
                     .any(|w| p.rep.text.contains(w))
             }));

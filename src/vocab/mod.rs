@@ -16,16 +16,163 @@ const STATUS_LABELS: &str = include_str!("../../data/vocab/status_labels.tsv");
 const HEADER_WORDS: &str = include_str!("../../data/vocab/header_words.tsv");
 const CHECKBOX_GLYPHS: &str = include_str!("../../data/vocab/checkbox_glyphs.tsv");
 const CODE_WORDS: &str = include_str!("../../data/vocab/code_words.tsv");
-const ITA_WORDS: &str = include_str!("../../data/vocab/ita_words.tsv");
+const WORDS: &str = include_str!("../../data/vocab/words.tsv");
+const AGENCY_TYPES: &str = include_str!("../../data/vocab/agency_types.tsv");
+const PLACE_PREFIXES: &str = include_str!("../../data/vocab/place_prefixes.tsv");
+const LEVELS: &str = include_str!("../../data/vocab/levels.tsv");
 
-/// Words that mark a text as being about the ITA (`data/vocab/ita_words.tsv`).
-pub fn ita_words() -> &'static [&'static str] {
-    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        tsv_rows(ITA_WORDS)
-            .filter_map(|r| r.first().copied())
+/// The words of one list of `data/vocab/words.tsv`, in file order (empty for a list
+/// the file does not have).
+pub fn words(list: &str) -> &'static [&'static str] {
+    static LISTS: OnceLock<Vec<(&'static str, Vec<&'static str>)>> = OnceLock::new();
+    let lists = LISTS.get_or_init(|| {
+        let mut out: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
+        for r in tsv_rows(WORDS) {
+            let (Some(l), Some(w)) = (r.first(), r.get(1)) else {
+                continue;
+            };
+            match out.iter_mut().find(|(name, _)| name == l) {
+                Some((_, v)) => v.push(w),
+                None => out.push((l, vec![w])),
+            }
+        }
+        out
+    });
+    lists
+        .iter()
+        .find(|(name, _)| *name == list)
+        .map(|(_, v)| v.as_slice())
+        .unwrap_or(&[])
+}
+
+/// A regex group matching any word of a list, longest first; a space in a word matches
+/// any run of spaces or tabs.
+pub fn alternation(list: &str) -> String {
+    alternation_of(words(list).iter().copied())
+}
+
+/// A regex group matching any of `words`, longest first; a space matches any run of
+/// spaces or tabs.
+pub fn alternation_of<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut v: Vec<&str> = words.collect();
+    v.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    let parts: Vec<String> = v
+        .iter()
+        .map(|w| {
+            w.split(' ')
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join("[ \\t]*")
+        })
+        .collect();
+    format!("(?:{})", parts.join("|"))
+}
+
+/// Era markers ("พ.ศ.") as a regex group: a space may follow an inner dot, the final dot
+/// may be missing.
+pub fn era_alternation() -> String {
+    let parts: Vec<String> = words("era")
+        .iter()
+        .map(|w| {
+            let t = w.strip_suffix('.').unwrap_or(w);
+            let inner = t
+                .split('.')
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join("\\.\\s?");
+            if t.len() < w.len() {
+                format!("{inner}\\.?")
+            } else {
+                inner
+            }
+        })
+        .collect();
+    format!("(?:{})", parts.join("|"))
+}
+
+/// The kind of place a prefix introduces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    Subdistrict,
+    District,
+    Province,
+}
+
+/// `data/vocab/place_prefixes.tsv`: (written prefix, kind).
+pub fn place_prefixes() -> &'static [(&'static str, PlaceKind)] {
+    static P: OnceLock<Vec<(&'static str, PlaceKind)>> = OnceLock::new();
+    P.get_or_init(|| {
+        tsv_rows(PLACE_PREFIXES)
+            .filter_map(|r| {
+                let kind = match *r.get(1)? {
+                    "subdistrict" => PlaceKind::Subdistrict,
+                    "district" => PlaceKind::District,
+                    "province" => PlaceKind::Province,
+                    _ => return None,
+                };
+                Some((*r.first()?, kind))
+            })
             .collect()
     })
+}
+
+/// One local-administration type of `data/vocab/agency_types.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgencyType {
+    /// As written: the full name or an abbreviation.
+    pub written: &'static str,
+    pub full: &'static str,
+    /// The type the output gives ("อบจ.", "เทศบาล", "อบต.").
+    pub kind: &'static str,
+    /// The kind of place the agency is usually named after.
+    pub named_after: Option<PlaceKind>,
+}
+
+pub fn agency_types() -> &'static [AgencyType] {
+    static T: OnceLock<Vec<AgencyType>> = OnceLock::new();
+    T.get_or_init(|| {
+        tsv_rows(AGENCY_TYPES)
+            .filter_map(|r| {
+                Some(AgencyType {
+                    written: r.first()?,
+                    full: r.get(1)?,
+                    kind: r.get(2)?,
+                    named_after: match r.get(3).copied() {
+                        Some("province") => Some(PlaceKind::Province),
+                        Some("subdistrict") => Some(PlaceKind::Subdistrict),
+                        Some("district") => Some(PlaceKind::District),
+                        _ => None,
+                    },
+                })
+            })
+            .collect()
+    })
+}
+
+/// The agency type a written prefix names.
+pub fn agency_type(written: &str) -> Option<&'static AgencyType> {
+    agency_types().iter().find(|t| t.written == written)
+}
+
+/// Every level label as written (`data/vocab/levels.tsv`), longest first.
+pub fn levels() -> &'static [&'static str] {
+    static L: OnceLock<Vec<&'static str>> = OnceLock::new();
+    L.get_or_init(|| levels_where(|_| true))
+}
+
+/// The Thai level labels (from 2566), longest first.
+pub fn thai_levels() -> &'static [&'static str] {
+    static L: OnceLock<Vec<&'static str>> = OnceLock::new();
+    L.get_or_init(|| levels_where(|scheme| scheme == "thai"))
+}
+
+fn levels_where(keep: impl Fn(&str) -> bool) -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = tsv_rows(LEVELS)
+        .filter(|r| r.get(1).is_some_and(|s| keep(s)))
+        .filter_map(|r| r.first().copied())
+        .collect();
+    v.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    v
 }
 
 /// The data rows of an embedded TSV file: comment lines (`#`) and the header line
@@ -376,6 +523,62 @@ mod tests {
             Some(TableHint::Items)
         );
         assert!(!header_word("รายการ").unwrap().strong);
+    }
+
+    #[test]
+    fn every_word_list_the_code_uses_is_in_the_data() {
+        for list in [
+            "year_lead",
+            "era",
+            "score_word",
+            "score_qualifier",
+            "score_year_lead",
+            "score_link",
+            "score_label",
+            "level_word",
+            "level_qualifier",
+            "name_stop",
+            "done_notes",
+            "not_done_notes",
+            "negation_before",
+            "section_heading",
+            "indicator_word",
+            "measure_word",
+            "ita_marker",
+            "sara_am_for_sara_aa",
+            "ocr_label_piece",
+            "ocr_not_done_lead",
+            "ocr_not_done_joiner",
+        ] {
+            assert!(!words(list).is_empty(), "word list {list} is missing");
+        }
+        assert!(words("no_such_list").is_empty());
+        assert_eq!(
+            agency_type("อบต.").map(|t| t.full),
+            Some("องค์การบริหารส่วนตำบล")
+        );
+        assert_eq!(
+            agency_type("ทต.").and_then(|t| t.named_after),
+            Some(PlaceKind::Subdistrict)
+        );
+        assert!(place_prefixes().contains(&("อ.", PlaceKind::District)));
+        assert_eq!(levels().first(), Some(&"ต้องปรับปรุงโดยด่วน"));
+        assert!(!thai_levels().contains(&"A"));
+    }
+
+    #[test]
+    fn alternations_escape_and_stretch_spaces() {
+        let re = Regex::new(&format!(
+            "^{}$",
+            alternation_of(["ITA ปี", "พ.ศ."].into_iter())
+        ))
+        .unwrap();
+        assert!(re.is_match("ITA   ปี") && re.is_match("ITAปี") && re.is_match("พ.ศ."));
+        assert!(!re.is_match("พxศx"));
+        let era = Regex::new(&format!("^{}$", era_alternation())).unwrap();
+        for s in ["พ.ศ.", "พ.ศ", "พ. ศ.", "ค.ศ."] {
+            assert!(era.is_match(s), "{s}");
+        }
     }
 
     #[test]

@@ -36,9 +36,6 @@ pub struct ScoreRow {
 /// Maximum points of IIT, EIT, OIT and total, in hundredths.
 const MAX: [u32; 4] = [3000, 3000, 4000, 10000];
 
-/// Levels, longest first so "ผ่านดีเยี่ยม" is not read as "ผ่าน".
-const LEVELS: [&str; 5] = ["ผ่านดีเยี่ยม", "ไม่ผ่าน", "ปรับปรุง", "ผ่านดี", "ผ่าน"];
-
 /// Digits an OCR engine confuses, Thai shapes first (๓/๙, ๔/๕, ๕/๘, ๖/๘, ๐/๙ ...)
 /// then Latin ones; each pair is tried in both directions.
 const CONFUSIONS: &[(u8, u8)] = &[
@@ -120,7 +117,7 @@ fn find_level(line: &str) -> Option<String> {
     let tokens: Vec<&str> = line.split(['\t', ' ']).filter(|t| !t.is_empty()).collect();
     for t in tokens.iter().rev() {
         let t = t.trim_matches(|c: char| c.is_ascii_punctuation());
-        let best = LEVELS
+        let best = crate::vocab::thai_levels()
             .iter()
             .map(|lv| (edit_distance(t, lv), *lv))
             .min_by_key(|(d, _)| *d);
@@ -130,7 +127,7 @@ fn find_level(line: &str) -> Option<String> {
             }
         }
     }
-    LEVELS
+    crate::vocab::thai_levels()
         .iter()
         .find(|lv| line.contains(*lv))
         .map(|s| s.to_string())
@@ -165,7 +162,7 @@ fn parse_row(line: &str) -> Option<ScoreRow> {
                 continue;
             }
         }
-        if LEVELS.iter().any(|lv| t.contains(lv)) {
+        if crate::vocab::thai_levels().iter().any(|lv| t.contains(lv)) {
             continue;
         }
         if scores.is_empty() {

@@ -53,10 +53,17 @@ const TICK_INK: f32 = 0.045;
 fn is_status_label(t: &str) -> bool {
     // Spellings OCR gives for ดำเนินการ: SARA AM as U+0E33, as NIKHAHIT + SARA AA, lost
     // ("ดาเนินการ"), or the last letters misread.
-    ["นินการ", "เนินกา", "ดําเนิน", "ดำเนิน", "ดาเนิน"]
+    crate::vocab::words("ocr_label_piece")
         .iter()
         .any(|p| t.contains(p))
-        || t.starts_with("ยัง")
+        || is_not_done_lead(t)
+}
+
+/// Whether an OCR word starts the "not done" label (ยังไม่...).
+fn is_not_done_lead(t: &str) -> bool {
+    crate::vocab::words("ocr_not_done_lead")
+        .iter()
+        .any(|w| t.starts_with(w))
 }
 
 /// Longest run of ink along a column (`vertical`) or row inside a region.
@@ -171,10 +178,12 @@ pub fn find_ticks(img: &PageImage, words: &[Word]) -> Vec<Tick> {
         }
         // "ดำเนินการ" right after a "ยังไม่ได้" word belongs to that label.
         let prev = i.checked_sub(1).and_then(|j| words.get(j));
-        if !w.text.starts_with("ยัง")
+        if !is_not_done_lead(&w.text)
             && prev.is_some_and(|p| {
                 (p.block, p.par, p.line) == (w.block, w.par, w.line)
-                    && p.text.contains("ได้")
+                    && crate::vocab::words("ocr_not_done_joiner")
+                        .iter()
+                        .any(|j| p.text.contains(j))
                     && w.left - p.right() < h
             })
         {
@@ -326,8 +335,8 @@ pub fn find_column_ticks(img: &PageImage, words: &mut Vec<Word>, vrules: &[Rule]
                 cells.push((l, r, text));
             }
         }
-        let has_not_done = cells.iter().any(|c| c.2.starts_with("ยัง"));
-        let has_done = cells.iter().any(|c| !c.2.starts_with("ยัง"));
+        let has_not_done = cells.iter().any(|c| is_not_done_lead(&c.2));
+        let has_done = cells.iter().any(|c| !is_not_done_lead(&c.2));
         if has_done && has_not_done {
             headers = cells
                 .into_iter()

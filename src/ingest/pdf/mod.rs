@@ -231,23 +231,12 @@ fn page_content(doc: &Document, page: &Dictionary, max: usize) -> (Vec<u8>, bool
     (out, failed)
 }
 
-/// Words that only exist when a font maps SARA AA to SARA AM (Word's ToUnicode fault):
-/// how many times they occur. No correct Thai word contains these sequences.
+/// Words that only exist when a font maps SARA AA to SARA AM (Word's ToUnicode fault,
+/// list `sara_am_for_sara_aa` of `data/vocab/words.tsv`): how many times they occur.
 fn sara_am_for_sara_aa<'a>(lines: impl Iterator<Item = &'a str>) -> usize {
-    // Not "ว่ำ": คว่ำ is a word.
-    const BROKEN: [&str; 9] = [
-        "กำร",
-        "ควำม",
-        "ตำม",
-        "งำน",
-        "รำย",
-        "หลำย",
-        "ผ่ำน",
-        "ด้ำน",
-        "ข้ำ",
-    ];
+    let broken = crate::vocab::words("sara_am_for_sara_aa");
     lines
-        .map(|l| BROKEN.iter().map(|b| l.matches(b).count()).sum::<usize>())
+        .map(|l| broken.iter().map(|b| l.matches(b).count()).sum::<usize>())
         .sum()
 }
 
