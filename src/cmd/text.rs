@@ -55,7 +55,7 @@ pub fn run(args: crate::cli::TextArgs) -> anyhow::Result<Exit> {
         let mut k = keep.iter();
         pdf.placed.retain(|_| *k.next().unwrap_or(&false));
         crate::pipeline::scanned::fill_scanned_pages(&path, &bytes, &mut pdf, &opts.ocr);
-        let pages = crate::pipeline::layout_of_pdf(&pdf)
+        let pages = crate::pipeline::layout_of_pdf(&mut pdf)
             .pages
             .iter()
             .filter(|p| in_range(p.number()))

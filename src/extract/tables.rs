@@ -220,23 +220,18 @@ pub fn weak_code_at_start(s: &str) -> Option<(u32, usize, bool)> {
     let digits_at = |t: &str| -> Option<(u32, usize)> {
         let mut n = 0u32;
         let mut len = 0;
-        let mut count = 0;
-        for c in t.chars() {
-            let d = if c.is_ascii_digit() {
-                c as u32 - '0' as u32
-            } else if let Some(a) = normalize::ascii_digit(c) {
-                a as u32 - '0' as u32
-            } else {
-                break;
-            };
-            n = n * 10 + d;
-            len += c.len_utf8();
-            count += 1;
-            if count > 2 {
+        for (count, c) in t
+            .chars()
+            .map_while(|c| normalize::digit_value(c).map(|d| (d, c)))
+            .enumerate()
+        {
+            if count == 2 {
                 return None;
             }
+            n = n * 10 + c.0;
+            len += c.1.len_utf8();
         }
-        (count > 0 && (1..=99).contains(&n)).then_some((n, len))
+        (len > 0 && (1..=99).contains(&n)).then_some((n, len))
     };
     // What may follow a code: the end, a space, or punctuation (not a digit, a letter or
     // a decimal part).
@@ -301,16 +296,8 @@ fn wrapped_code_digit(row: &Row) -> Option<u32> {
     }
     let text = row.cells[0].text();
     let mut chars = text.trim().chars();
-    let c = chars.next()?;
-    if chars.next().is_some() {
-        return None;
-    }
-    let d = if c.is_ascii_digit() {
-        c
-    } else {
-        normalize::ascii_digit(c)?
-    };
-    Some(d as u32 - '0' as u32)
+    let d = normalize::digit_value(chars.next()?)?;
+    chars.next().is_none().then_some(d)
 }
 
 /// A header row of status labels only (two or more, one per cell, no boxes): the labels
@@ -351,6 +338,15 @@ fn cell_code(cell: &Cell) -> Option<(u32, usize, bool)> {
         .or_else(|| weak_code_at_start(s))
 }
 
+/// Whether a cell holds its code and nothing else: one text token, all of it the code.
+fn code_only(cell: &Cell, code: &(u32, usize, bool)) -> bool {
+    let mut texts = cell
+        .toks
+        .iter()
+        .filter(|t| t.kind == TokKind::Text && !t.text.trim().is_empty());
+    matches!((texts.next(), texts.next()), (Some(t), None) if t.text.trim().len() == code.1)
+}
+
 /// The code cell of a row and its code: among the cells at the row's start that hold
 /// only a code (an ordinal column, a code column), an O-led code wins, else the last
 /// (nearest the title); a cell with a code and text after it (a code written in the
@@ -371,15 +367,7 @@ fn code_cell(row: &Row, fc: usize, kind: TableKind) -> (usize, Option<(u32, usiz
         let Some(code) = cell_code(cell) else {
             break;
         };
-        let whole = first_text(cell)
-            .map(|(t, _)| t.text.trim().len() == code.1)
-            .unwrap_or(false)
-            && cell
-                .toks
-                .iter()
-                .filter(|t| t.kind == TokKind::Text && !t.text.trim().is_empty())
-                .count()
-                == 1;
+        let whole = code_only(cell, &code);
         match best {
             Some((_, b)) if b.2 && !code.2 => {}
             _ => best = Some((i, code)),
@@ -392,12 +380,7 @@ fn code_cell(row: &Row, fc: usize, kind: TableKind) -> (usize, Option<(u32, usiz
         // Title first, then a cell holding only the code (columns in another order).
         for (i, cell) in row.cells.iter().enumerate().skip(fc + 1).take(2) {
             if let Some(code) = cell_code(cell) {
-                let whole = cell.text().trim().chars().count()
-                    == first_text(cell)
-                        .map(|(t, _)| t.text.trim().chars().count())
-                        .unwrap_or(0)
-                    && first_text(cell).is_some_and(|(t, _)| t.text.trim().len() == code.1);
-                if whole && has_letters(&row.cells[fc].text()) {
+                if code_only(cell, &code) && has_letters(&row.cells[fc].text()) {
                     return (i, Some(code));
                 }
             }
@@ -418,11 +401,17 @@ fn fits_catalogue(title: &str) -> bool {
         return false;
     }
     // An indicator's name ("การปฏิบัติหน้าที่") is not an item title.
-    let indicator = crate::vocab::catalogue::indicators().iter().any(|t| {
-        let g = super::catalogue::title_grams(t);
-        !g.is_empty()
-            && grams.iter().filter(|x| g.binary_search(x).is_ok()).count() * 5 >= g.len() * 4
+    static INDICATORS: OnceLock<Vec<super::catalogue::Grams>> = OnceLock::new();
+    let indicators = INDICATORS.get_or_init(|| {
+        crate::vocab::catalogue::indicators()
+            .iter()
+            .map(|t| super::catalogue::title_grams(t))
+            .filter(|g| !g.is_empty())
+            .collect()
     });
+    let indicator = indicators
+        .iter()
+        .any(|g| grams.iter().filter(|x| g.binary_search(x).is_ok()).count() * 5 >= g.len() * 4);
     if indicator && grams.len() < 16 {
         return false;
     }

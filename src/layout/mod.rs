@@ -52,19 +52,6 @@ pub enum BoxMethod {
     Typed,
 }
 
-impl BoxMethod {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            BoxMethod::Glyph => "glyph",
-            BoxMethod::Attribute => "attribute",
-            BoxMethod::Widget => "widget",
-            BoxMethod::Vector => "vector",
-            BoxMethod::Pixels => "pixels",
-            BoxMethod::Typed => "typed",
-        }
-    }
-}
-
 /// A checkbox, attached as a token to the cell where it stands.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Checkbox {
@@ -294,6 +281,17 @@ pub struct Page {
 }
 
 impl Page {
+    /// A page of rows, grouped into blocks.
+    pub fn new(raw: PageText, rep: Repaired, rows: Vec<Row>) -> Self {
+        let blocks = blocks_of(&rows);
+        Page {
+            raw,
+            rep,
+            rows,
+            blocks,
+        }
+    }
+
     /// The page number, from 1.
     pub fn number(&self) -> u32 {
         self.raw.number
@@ -318,22 +316,6 @@ impl Page {
 #[derive(Debug, Clone, Default)]
 pub struct Doc {
     pub pages: Vec<Page>,
-}
-
-impl Doc {
-    /// Every checkbox of the document with its page index and token range.
-    pub fn checkboxes(&self) -> impl Iterator<Item = (usize, &Checkbox, &Range<usize>)> {
-        self.pages.iter().enumerate().flat_map(|(pi, p)| {
-            p.rows
-                .iter()
-                .flat_map(|r| r.cells.iter())
-                .flat_map(|c| c.toks.iter())
-                .filter_map(move |t| match &t.kind {
-                    TokKind::Box(b) => Some((pi, b, &t.range)),
-                    _ => None,
-                })
-        })
-    }
 }
 
 /// Repair a page's raw text once, with the pipeline's options.

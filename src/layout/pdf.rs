@@ -48,12 +48,10 @@ pub fn page(raw: PageText, placement: &Placement) -> Page {
         for (cr, bbox) in &pr.cells {
             let mut toks: Vec<Tok> = Vec::new();
             let mut pos = cr.start;
-            // Boxes before this cell that no cell holds are dropped (none should be).
-            while boxes.peek().is_some_and(|b| b.range.start < cr.start) {
-                boxes.next();
-            }
+            // Every box goes to the cell it ends in (boxes and cells are in text order,
+            // so none is left out).
             while let Some(b) = boxes.next_if(|b| b.range.end <= cr.end) {
-                let seg = fwd(pos..b.range.start);
+                let seg = fwd(pos.min(b.range.start)..b.range.start);
                 tokenize_marks(slice(&seg), seg.start, &mut toks, false);
                 toks.push(Tok {
                     kind: TokKind::Box(b.checkbox),
@@ -64,7 +62,6 @@ pub fn page(raw: PageText, placement: &Placement) -> Page {
             }
             let seg = fwd(pos..cr.end);
             tokenize_marks(slice(&seg), seg.start, &mut toks, false);
-            toks.retain(|t| t.kind != TokKind::Text || !t.range.is_empty() || !t.text.is_empty());
             cells.push(Cell {
                 toks,
                 range: fwd(cr.clone()),
@@ -86,13 +83,7 @@ pub fn page(raw: PageText, placement: &Placement) -> Page {
             bbox: pr.bbox,
         });
     }
-    let blocks = super::blocks_of(&rows);
-    Page {
-        raw,
-        rep,
-        rows,
-        blocks,
-    }
+    Page::new(raw, rep, rows)
 }
 
 #[cfg(test)]

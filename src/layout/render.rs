@@ -67,16 +67,15 @@ pub fn page(page: &Page) -> String {
             if row.kind == RowKind::Layout || row.kind == RowKind::Plain {
                 out.extend(std::iter::repeat_n(' ', row.indent));
             }
+            // Layout text keeps its cells apart as it wrote them: two spaces.
+            let sep = if row.kind == RowKind::Layout {
+                "  "
+            } else {
+                "\t"
+            };
             for (i, cell) in row.cells.iter().enumerate() {
                 if i > 0 {
-                    out.push(if row.kind == RowKind::Layout {
-                        ' '
-                    } else {
-                        '\t'
-                    });
-                    if row.kind == RowKind::Layout {
-                        out.push(' ');
-                    }
+                    out.push_str(sep);
                 }
                 cell_text(page, cell, &mut out);
             }

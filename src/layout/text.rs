@@ -21,13 +21,7 @@ use std::sync::OnceLock;
 pub fn page(raw: PageText) -> Page {
     let rep = super::repair(&raw);
     let rows = rows_of(&rep.text);
-    let blocks = super::blocks_of(&rows);
-    Page {
-        raw,
-        rep,
-        rows,
-        blocks,
-    }
+    Page::new(raw, rep, rows)
 }
 
 fn re_tag() -> &'static Regex {
@@ -248,6 +242,22 @@ pub fn rows_of(text: &str) -> Vec<Row> {
     rows
 }
 
+/// The cells of `text` (at byte `base` of the page) split at `sep`.
+fn split_cells(text: &str, sep: char, base: usize) -> Vec<Cell> {
+    let mut cells = Vec::new();
+    let mut pos = 0;
+    for part in text.split(sep) {
+        cells.push(Cell {
+            toks: tokenize_cell(part, base + pos),
+            range: base + pos..base + pos + part.len(),
+            col: 0,
+            bbox: None,
+        });
+        pos += part.len() + sep.len_utf8();
+    }
+    cells
+}
+
 /// One line of text as a row.
 fn line_row(line: &str, start: usize) -> Row {
     let range = start..start + line.len();
@@ -263,20 +273,9 @@ fn line_row(line: &str, start: usize) -> Row {
     }
     let indent = line.chars().take_while(|c| *c == ' ').count();
     if line.contains('\t') {
-        let mut cells = Vec::new();
-        let mut pos = 0;
-        for part in line.split('\t') {
-            cells.push(Cell {
-                toks: tokenize_cell(part, start + pos),
-                range: start + pos..start + pos + part.len(),
-                col: 0,
-                bbox: None,
-            });
-            pos += part.len() + 1;
-        }
         return Row {
             kind: RowKind::Tsv,
-            cells,
+            cells: split_cells(line, '\t', start),
             range,
             indent,
             header: false,
@@ -291,17 +290,7 @@ fn line_row(line: &str, start: usize) -> Row {
         let is_separator = inner
             .chars()
             .all(|c| matches!(c, '-' | ':' | '|' | ' ' | '\t'));
-        let mut cells = Vec::new();
-        let mut pos = inner_start;
-        for part in inner.split('|') {
-            cells.push(Cell {
-                toks: tokenize_cell(part, start + pos),
-                range: start + pos..start + pos + part.len(),
-                col: 0,
-                bbox: None,
-            });
-            pos += part.len() + 1;
-        }
+        let cells = split_cells(inner, '|', start + inner_start);
         return Row {
             kind: if is_separator {
                 RowKind::Blank

@@ -128,6 +128,7 @@ pub const DOCUMENTS_COLUMNS: &[Column] = &[
     int("items", "number of OIT items (every occurrence)"),
     int("items_done", "OIT items done"),
     int("items_not_done", "OIT items not done"),
+    int("items_in_progress", "OIT items in progress"),
     int("items_conflict", "OIT items with contradictory ticks"),
     int("items_unknown", "OIT items without a tick"),
     int("flags", "number of flags"),
@@ -148,7 +149,7 @@ pub const ITEMS_COLUMNS: &[Column] = &[
     text("catalogue_title", "the catalogue's title for the code"),
     text(
         "status",
-        "done, not_done, conflict or unknown",
+        "done, not_done, in_progress, conflict or unknown",
     ),
     Column {
         name: "code_corrected",
@@ -174,7 +175,7 @@ pub const INDICATORS_COLUMNS: &[Column] = &[
     FISCAL_YEAR,
     int("number", "indicator number, 1..10"),
     text("title", "the indicator's title as written"),
-    text("status", "done, not_done, conflict or unknown"),
+    text("status", "done, not_done, in_progress, conflict or unknown"),
     PAGE,
     LINE,
     text("notes", "progress text of the row"),
@@ -272,6 +273,7 @@ pub fn rows(doc_id: &str, doc: &Document) -> TableRows {
             doc.oit_items.len().to_string(),
             count(ItemStatus::Done).to_string(),
             count(ItemStatus::NotDone).to_string(),
+            count(ItemStatus::InProgress).to_string(),
             count(ItemStatus::Conflict).to_string(),
             count(ItemStatus::Unknown).to_string(),
             doc.flags.len().to_string(),

@@ -143,7 +143,7 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &PipelineOptions) -> Docume
                     text_origin: pdf.text_origin,
                     page_text_origin: page_origins,
                 };
-                let layout = layout_of_pdf(&pdf);
+                let layout = layout_of_pdf(&mut pdf);
                 let mut doc = extract::extract(source, &layout, pdf.flags);
                 doc.pixel_checkboxes = scan
                     .ticks
@@ -156,8 +156,8 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &PipelineOptions) -> Docume
                         .to_string(),
                         confidence: (f64::from(t.confidence) * 100.0).round() / 100.0,
                         label: t.label,
-                        span: pdf.pages.iter().find(|p| p.number == n).map(|p| {
-                            let mut span = p.span(t.byte_range.clone().unwrap_or(0..0));
+                        span: layout.pages.iter().find(|p| p.number() == n).map(|p| {
+                            let mut span = p.raw.span(t.byte_range.clone().unwrap_or(0..0));
                             span.bbox = Some(t.bbox.rounded());
                             span
                         }),
@@ -207,19 +207,18 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &PipelineOptions) -> Docume
 }
 
 /// A PDF's pages in the layout model: the rows and checkboxes the reader placed, or, for
-/// pages whose text came from OCR, the text reader's rows.
-pub fn layout_of_pdf(pdf: &ingest::pdf::PdfPages) -> layout::Doc {
+/// pages whose text came from OCR, the text reader's rows. The pages move into the model
+/// (`pdf.pages` is left empty), so no page text is copied.
+pub fn layout_of_pdf(pdf: &mut ingest::pdf::PdfPages) -> layout::Doc {
+    let placed = std::mem::take(&mut pdf.placed);
+    let mut placed = placed.into_iter();
     layout::Doc {
-        pages: pdf
-            .pages
-            .iter()
-            .enumerate()
-            .map(
-                |(i, raw)| match pdf.placed.get(i).and_then(Option::as_ref) {
-                    Some(placement) => layout::pdf::page(raw.clone(), placement),
-                    None => layout::text::page(raw.clone()),
-                },
-            )
+        pages: std::mem::take(&mut pdf.pages)
+            .into_iter()
+            .map(|raw| match placed.next().flatten() {
+                Some(placement) => layout::pdf::page(raw, &placement),
+                None => layout::text::page(raw),
+            })
             .collect(),
     }
 }

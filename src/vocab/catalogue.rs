@@ -97,11 +97,6 @@ pub fn for_year(year: i32) -> Option<&'static Catalogue> {
     catalogues().iter().find(|c| c.years.contains(&year))
 }
 
-/// The list with this name.
-pub fn by_name(name: &str) -> Option<&'static Catalogue> {
-    catalogues().iter().find(|c| c.name == name)
-}
-
 /// Indicator titles 1-10.
 pub fn indicators() -> &'static [&'static str] {
     static IND: OnceLock<Vec<&'static str>> = OnceLock::new();

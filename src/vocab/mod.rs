@@ -9,7 +9,6 @@
 pub mod catalogue;
 pub mod chars;
 
-use regex::Regex;
 use std::sync::OnceLock;
 
 const STATUS_LABELS: &str = include_str!("../../data/vocab/status_labels.tsv");
@@ -210,8 +209,27 @@ pub struct StatusLabel {
     pub label: &'static str,
     /// Only a label where it stands alone between marks or the cell's edges.
     pub cell_only: bool,
-    /// The label's pattern, anchored, tolerant of broken SARA AM and inserted spaces.
-    exact: Regex,
+}
+
+/// The form two spellings of a label share: spaces dropped, SARA AM however written
+/// (U+0E33, NIKHAHIT + SARA AA in either order, or lost to SARA AA alone) as SARA AA.
+/// It folds exactly the variations [`label_pattern`] allows.
+fn label_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            c if c.is_whitespace() => {}
+            '\u{0E33}' => out.push('\u{0E32}'),
+            // NIKHAHIT beside SARA AA is the broken SARA AM: keep only the SARA AA.
+            '\u{0E4D}' if out.ends_with('\u{0E32}') => {}
+            '\u{0E32}' if out.ends_with('\u{0E4D}') => {
+                out.pop();
+                out.push('\u{0E32}');
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The pattern of a label: SARA AM also as NIKHAHIT + SARA AA (either order) or SARA AA
@@ -239,13 +257,10 @@ pub fn status_labels() -> &'static [StatusLabel] {
         let mut v: Vec<StatusLabel> = tsv_rows(STATUS_LABELS)
             .filter_map(|r| {
                 let kind = StatusKind::parse(r.first()?)?;
-                let label = *r.get(1)?;
-                let exact = Regex::new(&format!("^(?:{})$", label_pattern(label))).ok()?;
                 Some(StatusLabel {
                     kind,
-                    label,
+                    label: r.get(1)?,
                     cell_only: r.get(2) == Some(&"cell"),
-                    exact,
                 })
             })
             .collect();
@@ -264,9 +279,21 @@ pub fn status_label_alternation() -> String {
         .join("|")
 }
 
-/// The label a piece of text matched by [`status_label_alternation`] is.
+/// The label a piece of text matched by [`status_label_alternation`] is: one lookup of
+/// its folded form ([`label_key`]).
 pub fn status_label_of(matched: &str) -> Option<&'static StatusLabel> {
-    status_labels().iter().find(|l| l.exact.is_match(matched))
+    static BY_KEY: OnceLock<std::collections::HashMap<String, usize>> = OnceLock::new();
+    let by_key = BY_KEY.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        // Longest first: where two labels fold alike, the longer (listed first) wins.
+        for (i, l) in status_labels().iter().enumerate() {
+            m.entry(label_key(l.label)).or_insert(i);
+        }
+        m
+    });
+    by_key
+        .get(&label_key(matched))
+        .map(|&i| &status_labels()[i])
 }
 
 /// The status label a whole (trimmed) text is, if it is one.
@@ -479,6 +506,7 @@ pub fn code_words() -> &'static [&'static str] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     #[test]
     fn labels_match_broken_forms() {
