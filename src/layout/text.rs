@@ -77,6 +77,42 @@ fn stands_alone(before: &str, after: &str) -> bool {
     edge(before, true) && edge(after, false)
 }
 
+/// What a match of [`re_mark`] is.
+enum Mark {
+    Box(BoxState),
+    /// A bare "/" between spaces.
+    Soft,
+    Label,
+}
+
+/// Classify a match of [`re_mark`] by its text: a lone "/", a box character (the glyph
+/// table), a bracket form ("[x]", "( )": empty inside or not), else a status label.
+fn mark_of(m: &str) -> Mark {
+    let t = m.trim();
+    if t == "/" {
+        return Mark::Soft;
+    }
+    let mut chars = t.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if let Some(state) = vocab::text_glyph_state(c) {
+            return Mark::Box(match state {
+                GlyphState::Unchecked => BoxState::Unchecked,
+                GlyphState::Checked => BoxState::Checked,
+                GlyphState::Crossed => BoxState::Crossed,
+            });
+        }
+    }
+    if t.len() >= 2 && (t.starts_with('[') || t.starts_with('(')) {
+        let inner = t[1..t.len() - 1].trim();
+        return Mark::Box(if inner.is_empty() {
+            BoxState::Unchecked
+        } else {
+            BoxState::Checked
+        });
+    }
+    Mark::Label
+}
+
 /// Tokenize plain text (no tags) starting at byte `base` of the page text.
 pub(crate) fn tokenize_text(s: &str, base: usize, out: &mut Vec<Tok>) {
     tokenize_marks(s, base, out, true)
@@ -86,8 +122,9 @@ pub(crate) fn tokenize_text(s: &str, base: usize, out: &mut Vec<Tok>) {
 /// placed its boxes already) and only labels and typed marks are found.
 pub(crate) fn tokenize_marks(s: &str, base: usize, out: &mut Vec<Tok>, boxes: bool) {
     let mut last = 0;
-    for caps in re_mark().captures_iter(s) {
-        let m = caps.get(0).expect("group 0");
+    // `find_iter`, not captures: a match says what it is by its text (see `mark_of`),
+    // and captures would run the slower backtracking engine on every line.
+    for m in re_mark().find_iter(s) {
         let glyph = m.as_str().chars().count() == 1;
         let boxed = |state: BoxState| {
             let method = if glyph {
@@ -102,33 +139,31 @@ pub(crate) fn tokenize_marks(s: &str, base: usize, out: &mut Vec<Tok>, boxes: bo
         if !boxes && glyph && m.as_str().chars().next().is_some_and(vocab::is_box_glyph) {
             continue;
         }
-        let kind = if caps.name("empty").is_some() {
-            boxed(BoxState::Unchecked)
-        } else if caps.name("ticked").is_some() {
-            boxed(BoxState::Checked)
-        } else if caps.name("crossed").is_some() {
-            boxed(BoxState::Crossed)
-        } else if caps.name("soft").is_some() {
-            let mut b = Checkbox::new(BoxState::Checked, BoxMethod::Typed);
-            b.confidence = 0.5;
-            TokKind::Box(b)
-        } else {
-            // A label must stand as a word: not glued to Thai letters on either side
-            // ("การดำเนินการ", "ดำเนินการประชุม" are text).
-            let before = s[..m.start()].chars().next_back();
-            let after = s[m.end()..].chars().next();
-            if before.is_some_and(vocab::chars::is_thai_letter)
-                || after.is_some_and(vocab::chars::is_thai_letter)
-            {
-                continue;
+        let kind = match mark_of(m.as_str()) {
+            Mark::Box(state) => boxed(state),
+            Mark::Soft => {
+                let mut b = Checkbox::new(BoxState::Checked, BoxMethod::Typed);
+                b.confidence = 0.5;
+                TokKind::Box(b)
             }
-            let Some(label) = vocab::status_label_of(m.as_str()) else {
-                continue;
-            };
-            if label.cell_only && !stands_alone(&s[..m.start()], &s[m.end()..]) {
-                continue;
+            Mark::Label => {
+                // A label must stand as a word: not glued to Thai letters on either side
+                // ("การดำเนินการ", "ดำเนินการประชุม" are text).
+                let before = s[..m.start()].chars().next_back();
+                let after = s[m.end()..].chars().next();
+                if before.is_some_and(vocab::chars::is_thai_letter)
+                    || after.is_some_and(vocab::chars::is_thai_letter)
+                {
+                    continue;
+                }
+                let Some(label) = vocab::status_label_of(m.as_str()) else {
+                    continue;
+                };
+                if label.cell_only && !stands_alone(&s[..m.start()], &s[m.end()..]) {
+                    continue;
+                }
+                TokKind::Label(label.kind)
             }
-            TokKind::Label(label.kind)
         };
         if m.start() > last {
             out.push(Tok {
