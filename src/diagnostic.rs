@@ -59,6 +59,15 @@ pub enum FlagCode {
 }
 
 impl FlagCode {
+    /// Whether the flag (at warning or above) says part of the document went unread or
+    /// holds nothing to read, so the document is `partial`.
+    pub fn makes_partial(self) -> bool {
+        matches!(
+            self,
+            FlagCode::NoTextLayer | FlagCode::NoItaContent | FlagCode::TooLarge
+        )
+    }
+
     /// The code as written in the output (`"foreign_script"`).
     pub fn as_str(self) -> &'static str {
         match self {

@@ -33,7 +33,8 @@ pub struct DocSummary {
     pub path: String,
     pub sha256: String,
     pub status: DocStatus,
-    /// The first error flag (or, for a partial document, the first warning): code.
+    /// The first error flag, else the first flag that makes a document partial, else the
+    /// first warning: code.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -45,7 +46,13 @@ impl DocSummary {
         let first = |sev: Severity| doc.flags.iter().find(|f| f.severity == sev);
         let flag = match doc.status {
             DocStatus::Ok => None,
-            _ => first(Severity::Error).or_else(|| first(Severity::Warning)),
+            _ => first(Severity::Error)
+                .or_else(|| {
+                    doc.flags
+                        .iter()
+                        .find(|f| f.code.makes_partial() && f.severity >= Severity::Warning)
+                })
+                .or_else(|| first(Severity::Warning)),
         };
         DocSummary {
             id: id.to_string(),

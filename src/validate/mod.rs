@@ -7,7 +7,7 @@
 
 pub mod no_ita_content;
 
-use crate::diagnostic::{FlagCode, Severity};
+use crate::diagnostic::Severity;
 use crate::layout::Doc;
 use crate::model::{DocStatus, Document};
 
@@ -16,10 +16,10 @@ use crate::model::{DocStatus, Document};
 pub fn validate(doc: &mut Document, layout: &Doc) {
     no_ita_content::check(doc, layout);
     if doc.status == DocStatus::Ok
-        && doc.flags.iter().any(|f| {
-            matches!(f.code, FlagCode::NoTextLayer | FlagCode::NoItaContent)
-                && f.severity >= Severity::Warning
-        })
+        && doc
+            .flags
+            .iter()
+            .any(|f| f.code.makes_partial() && f.severity >= Severity::Warning)
     {
         doc.status = DocStatus::Partial;
     }

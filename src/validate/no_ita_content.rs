@@ -32,10 +32,15 @@ pub fn check(doc: &mut Document, layout: &Doc) {
             )
     });
     if empty && !explained {
+        let message = if no_place {
+            "no agency, fiscal year, OIT item, indicator or score found: not an ITA report, or nothing in it could be read"
+        } else {
+            "no OIT item, indicator or score, and no word of the ITA in the text: not an ITA report"
+        };
         doc.flags.push(Flag::new(
             FlagCode::NoItaContent,
             Severity::Warning,
-            "no agency, fiscal year, OIT item or indicator found: not an ITA report, or nothing in it could be read",
+            message,
             None,
         ));
     }
