@@ -301,9 +301,8 @@ fn wrapped_code_digit(row: &Row) -> Option<u32> {
 }
 
 /// A header row of status labels only (two or more, one per cell, no boxes): the labels
-/// of the status columns below, aligned right when the row has fewer cells than the
-/// header above it (cells taken by a rowspan).
-fn label_header(row: &Row, header_cells: usize) -> Option<Vec<Option<StatusKind>>> {
+/// of the status columns below.
+fn label_header(row: &Row) -> Option<Vec<Option<StatusKind>>> {
     if row.cells.iter().any(Cell::has_box) {
         return None;
     }
@@ -320,11 +319,6 @@ fn label_header(row: &Row, header_cells: usize) -> Option<Vec<Option<StatusKind>
     }
     if n < 2 {
         return None;
-    }
-    if row.kind == RowKind::Html && labels.len() < header_cells {
-        let mut padded = vec![None; header_cells - labels.len()];
-        padded.extend(labels);
-        labels = padded;
     }
     Some(labels)
 }
@@ -470,21 +464,24 @@ pub fn read_tables(pages: &[Page]) -> Tables {
     let mut pending: Option<(usize, Range<usize>, u32)> = None;
     let mut header_labels: Vec<Option<StatusKind>> = Vec::new();
     let mut header_cells = 0usize;
+    let mut header_right = false;
     let mut open = Open::None;
     for (pi, page) in pages.iter().enumerate() {
         for row in &page.rows {
             if row.kind == RowKind::Blank {
                 continue;
             }
-            if let Some(labels) = label_header(row, header_cells) {
+            if let Some(labels) = label_header(row) {
                 // The second row of a two-row header: status labels under a spanning
-                // "ผลการดำเนินการ" (an HTML row that lost its rowspan cells stands at
-                // the right).
+                // "ผลการดำเนินการ". An HTML row that lost cells to the rowspans above
+                // stands at the right of the rows below.
+                header_right = row.kind == RowKind::Html && labels.len() < header_cells;
                 header_labels = labels;
                 continue;
             }
             if let Some(k) = header_kind(row) {
                 header_cells = row.cells.len();
+                header_right = false;
                 kind = k;
                 // Status columns headed by their labels ("ดำเนินการแล้ว | ยังไม่ได้ดำเนินการ"),
                 // with bare boxes in the rows below.
@@ -508,7 +505,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                     .flat_map(|c| &c.toks)
                     .any(|t| matches!(t.kind, TokKind::Label(_)))
             {
-                labelled = label_bare_boxes(row, &header_labels);
+                labelled = label_bare_boxes(row, &header_labels, header_right);
                 &labelled
             } else {
                 row
@@ -901,12 +898,25 @@ fn continue_entity(e: &mut Entity, row: &Row, fc: usize, pi: usize) {
 
 /// A row whose boxes stand bare in status columns: each box gets its column's label
 /// from the header row, as if written beside it.
-fn label_bare_boxes(row: &Row, labels: &[Option<StatusKind>]) -> Row {
+///
+/// A mark typed alone in such a cell ("x", "/": `column_mark` in `data/vocab/words.tsv`)
+/// is a tick. With `right`, the labels stand over the last columns of the row.
+fn label_bare_boxes(row: &Row, labels: &[Option<StatusKind>], right: bool) -> Row {
     let mut out = row.clone();
+    let offset = if right {
+        row.cells.len().saturating_sub(labels.len())
+    } else {
+        0
+    };
     for (i, cell) in out.cells.iter_mut().enumerate() {
-        let Some(Some(done)) = labels.get(i) else {
+        let Some(Some(done)) = i.checked_sub(offset).and_then(|j| labels.get(j)) else {
             continue;
         };
+        if !cell.has_box() {
+            if let Some(t) = typed_column_mark(cell) {
+                cell.toks = vec![t];
+            }
+        }
         let mut toks = Vec::with_capacity(cell.toks.len() + 1);
         for t in cell.toks.drain(..) {
             let is_box = matches!(t.kind, TokKind::Box(_));
@@ -923,6 +933,31 @@ fn label_bare_boxes(row: &Row, labels: &[Option<StatusKind>]) -> Row {
         cell.toks = toks;
     }
     out
+}
+
+/// A cell that holds only a typed mark, as a ticked typed box over the mark's text.
+fn typed_column_mark(cell: &Cell) -> Option<Tok> {
+    let mut texts = cell
+        .toks
+        .iter()
+        .filter(|t| t.kind != TokKind::Break && !t.text.trim().is_empty());
+    let t = texts.next()?;
+    if texts.next().is_some() || t.kind != TokKind::Text {
+        return None;
+    }
+    let mark = t.text.trim();
+    crate::vocab::words("column_mark").contains(&mark).then(|| {
+        let lead = t.text.len() - t.text.trim_start().len();
+        let start = t.range.start + lead;
+        Tok {
+            kind: TokKind::Box(crate::layout::Checkbox::new(
+                crate::layout::BoxState::Checked,
+                crate::layout::BoxMethod::Typed,
+            )),
+            text: String::new(),
+            range: start..start + mark.len(),
+        }
+    })
 }
 
 /// Column of the first cell with status marks, for layout rows.
