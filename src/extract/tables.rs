@@ -386,10 +386,10 @@ fn code_cell(row: &Row, fc: usize, kind: TableKind) -> (usize, Option<(u32, usiz
     }
 }
 
-/// Whether a written title reads as a title of some OIT list: most of the catalogue
-/// title's letters are in it, or (for a title cut by a wrap) most of its letters are in
-/// the catalogue title.
-fn fits_catalogue(title: &str) -> bool {
+/// Whether a written title reads as a title of some OIT list (of item `number` of the
+/// list, where given): most of the catalogue title's letters are in it, or (for a title
+/// cut by a wrap) most of its letters are in the catalogue title.
+fn fits_catalogue(title: &str, number: Option<u32>) -> bool {
     let grams = super::catalogue::title_grams(title);
     if grams.len() < 3 {
         return false;
@@ -411,7 +411,10 @@ fn fits_catalogue(title: &str) -> bool {
     }
     crate::vocab::catalogue::catalogues().iter().any(|cat| {
         let prep = super::catalogue::Prepared::of(cat);
-        (1..=cat.len()).any(|c| prep.fit(&grams, c) >= 0.6)
+        match number {
+            Some(n) => prep.fit(&grams, n as usize) >= 0.6,
+            None => (1..=cat.len()).any(|c| prep.fit(&grams, c) >= 0.6),
+        }
     })
 }
 
@@ -602,13 +605,24 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                     // In an item table it must also go on the sequence of the codes
                     // above (a numbered list in a description starts again at 1).
                     let last = t.items.last().map(|e| e.number).unwrap_or(0);
+                    let longest = crate::vocab::catalogue::catalogues()
+                        .iter()
+                        .map(|c| c.len() as u32)
+                        .max()
+                        .unwrap_or(0);
                     let weak_ok = strong
-                        || (kind != TableKind::Indicators
+                        || (n <= longest
+                            && kind != TableKind::Indicators
                             && kind != TableKind::Measures
                             && ((kind == TableKind::Items
                                 && n > last
-                                && row.kind != RowKind::Plain)
-                                || fits_catalogue(&title)));
+                                && row.kind != RowKind::Plain
+                                && row.has_status())
+                                // Elsewhere the title must be the title of that number in
+                                // some OIT list, or, on a row with a status, of any item:
+                                // a numbered heading of an analysis report ("๑.
+                                // รายงานสรุปผลการจัดซื้อจัดจ้าง") fits some title too.
+                                || fits_catalogue(&title, (!row.has_status()).then_some(n))));
                     // A code with ticks on its row is an item even when its title sits on
                     // the lines around it (OCR of a vertically centred code cell).
                     let titled =
