@@ -187,3 +187,39 @@ fn scanned_results_have_no_text_layer_flags() {
     assert_eq!(flagged, 4, "pages 2-5 are images only");
     assert!(pdf.pages[0].text.contains("ITA"));
 }
+
+/// The real analysis and evidence reports hold no checklist: numbered headings such as
+/// "๑. รายงานสรุปผลการจัดซื้อจัดจ้าง" or a survey's numbered rows are not OIT items, and
+/// no status flag is raised on them.
+#[test]
+#[ignore = "needs ../shared/real; run by .ci/run (cargo test --test pdf_real -- --ignored)"]
+fn analysis_reports_have_no_checklist_items() {
+    use ita_extract::pipeline::{process_path, PipelineOptions};
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/real");
+    for name in [
+        "nysso_eb1_1.2_procurement_analysis.pdf",
+        "phichai_hosp_procurement_analysis_2567_moit.pdf",
+        "ktltc_o15_satisfaction_report.pdf",
+        "ktltc_o18_budget_excel.pdf",
+    ] {
+        let path = dir.join(name);
+        assert!(
+            path.exists(),
+            "{}: this test needs ../shared/real",
+            path.display()
+        );
+        let doc = process_path(&path, &PipelineOptions::default());
+        let items: Vec<_> = doc
+            .oit_items
+            .iter()
+            .map(|i| (i.raw_code.clone(), i.title.clone()))
+            .collect();
+        assert!(items.is_empty(), "{name}: items read {items:?}");
+        assert!(
+            !doc.flags
+                .iter()
+                .any(|f| matches!(f.code, FlagCode::StatusMissing | FlagCode::StatusConflict)),
+            "{name}: status flags on a document without checkboxes"
+        );
+    }
+}
