@@ -361,22 +361,29 @@ impl Builder {
 /// Lay out one line of items into the builder.
 fn build_line(b: &mut Builder, line: &[Item], tabs: bool) {
     let mut prev: Option<&Item> = None;
-    let mut pending_space = false;
+    // Space glyphs met since the previous word: each one's horizontal centre.
+    let mut spaces: Vec<f64> = Vec::new();
     for it in line {
         if it.space {
-            pending_space = true;
+            spaces.push((it.bbox[0] + it.bbox[2]) / 2.0);
             continue;
         }
         if let Some(p) = prev {
             let gap = it.bbox[0] - p.bbox[2];
             let em = it.size.max(p.size).max(1.0);
+            // A space separates only where it is drawn between the two glyphs. Excel
+            // overprints a cell's space under the first digit of a number (the real
+            // budget export: `1 5,543,246`); that space lies inside a glyph, not between.
+            let margin = 0.05 * em;
+            let inside = |g: &Item, x: f64| x > g.bbox[0] + margin && x < g.bbox[2] - margin;
+            let spaced = spaces.iter().any(|&x| !inside(p, x) && !inside(it, x));
             if tabs && gap > 2.5 * em {
                 b.sep("\t");
-            } else if pending_space || gap > 0.22 * em || it.checkbox || p.checkbox {
+            } else if spaced || gap > 0.22 * em || it.checkbox || p.checkbox {
                 b.sep(" ");
             }
         }
-        pending_space = false;
+        spaces.clear();
         let at = b.text.len();
         b.push(&it.text, it.bbox);
         if it.checkbox {
@@ -865,6 +872,29 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(text_of(&layout(content, vec![])), vec!["ดำเนิน"]);
+    }
+
+    #[test]
+    fn a_space_drawn_under_a_digit_does_not_split_the_number() {
+        // Excel: the cell's space is overprinted on the first digit of `15,543`;
+        // a space drawn between two words still separates them.
+        let glyphs = vec![
+            g("1", 10.0, 13.3, 700.0),
+            g(" ", 10.5, 12.5, 700.0),
+            g("5", 13.35, 16.6, 700.0),
+            g(",", 16.65, 18.1, 700.0),
+            g("5", 18.1, 21.4, 700.0),
+            g("4", 21.45, 24.7, 700.0),
+            g("3", 24.75, 28.0, 700.0),
+            g("ก", 40.0, 48.0, 700.0),
+            g(" ", 48.0, 49.5, 700.0),
+            g("ข", 49.5, 57.5, 700.0),
+        ];
+        let content = PageContent {
+            glyphs,
+            ..Default::default()
+        };
+        assert_eq!(text_of(&layout(content, vec![])), vec!["15,543 ก ข"]);
     }
 
     #[test]
