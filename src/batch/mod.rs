@@ -119,6 +119,8 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
             reason: e.to_string(),
         })?;
     let jobs = pool.current_num_threads();
+    // Pages of scans go to the OCR pool, outside this one: it gets the same `-j`.
+    crate::pipeline::scanned::limit_ocr_engines(jobs);
 
     // Discover before touching the output folder: a run that cannot start (an input
     // missing, nothing to read) leaves nothing behind.

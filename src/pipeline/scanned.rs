@@ -1,7 +1,9 @@
 //! Pages without a text layer (scanned reports): detected after the PDF reader, then read
 //! from OCR text supplied beside the PDF (`report.md` / `report.txt` for `report.pdf`), or
-//! by the OCR engine (Tesseract), pages in parallel on the rayon pool. Where neither is
-//! available the pages keep a `no_text_layer` flag and the document is `partial`.
+//! by the OCR engine (Tesseract), pages in parallel on one process-wide OCR pool whose
+//! size is the run's `-j`, so that no more engine processes than `-j` ever run at once,
+//! however many documents are in flight. Where neither is available the pages keep a
+//! `no_text_layer` flag and the document is `partial`.
 
 use crate::cli::OcrMode;
 use crate::diagnostic::{Flag, FlagCode, Severity};
@@ -12,6 +14,33 @@ use crate::ingest::text::read_text;
 use crate::model::TextOrigin;
 use rayon::prelude::*;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+/// Engine processes that may run at once; 0 = one per core.
+static OCR_JOBS: AtomicUsize = AtomicUsize::new(0);
+static OCR_POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+
+/// Let at most `jobs` OCR engine processes run at once in this process (0: one per
+/// core). Called with the run's `-j` before the first document; later calls, once a page
+/// has been read, do not resize the pool.
+pub fn limit_ocr_engines(jobs: usize) {
+    OCR_JOBS.store(jobs, Ordering::Relaxed);
+}
+
+/// The pool every OCR page runs on: pages of all documents share its threads. `None`
+/// where the OS refused the threads: pages are then read one at a time by the caller.
+fn ocr_pool() -> Option<&'static rayon::ThreadPool> {
+    OCR_POOL
+        .get_or_init(|| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(OCR_JOBS.load(Ordering::Relaxed))
+                .thread_name(|i| format!("ita-ocr-{i}"))
+                .build()
+                .ok()
+        })
+        .as_ref()
+}
 
 /// Most characters of text a page may carry and still be a scan (a receiving stamp).
 const STAMP_CHARS: usize = 160;
@@ -96,16 +125,17 @@ pub fn fill_scanned_pages(
         missing(pdf, &targets, "OCR is off (--ocr off)", Severity::Warning);
         return Scanned::default();
     }
-    let results: Vec<(u32, Result<ocr::OcrPage, OcrError>)> = targets
-        .par_iter()
-        .map(|&n| {
-            let page = ocr::page_images(bytes, &[n], opts).and_then(|mut imgs| {
-                let img = imgs.pop().ok_or(OcrError::PageNotFound(n))?;
-                ocr::ocr_page(&img, opts)
-            });
-            (n, page)
-        })
-        .collect();
+    let read_page = |&n: &u32| {
+        let page = ocr::page_images(bytes, &[n], opts).and_then(|mut imgs| {
+            let img = imgs.pop().ok_or(OcrError::PageNotFound(n))?;
+            ocr::ocr_page(&img, opts)
+        });
+        (n, page)
+    };
+    let results: Vec<(u32, Result<ocr::OcrPage, OcrError>)> = match ocr_pool() {
+        Some(pool) => pool.install(|| targets.par_iter().map(read_page).collect()),
+        None => targets.iter().map(read_page).collect(),
+    };
     let mut read = Vec::new();
     let mut ticks = Vec::new();
     let mut engine_pages = Vec::new();
