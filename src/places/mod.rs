@@ -766,9 +766,10 @@ pub fn key(name: &str) -> String {
     }
     loop {
         let before = s.len();
-        for (prefix, _) in PREFIXES {
-            let p = prefix.replace("\u{0E4D}\u{0E32}", "\u{0E33}");
-            if let Some(rest) = s.strip_prefix(p.as_str()) {
+        // `s` has SARA AM by now, so the NIKHAHIT + SARA AA spellings of the prefixes
+        // cannot match; their SARA AM twins are listed beside them.
+        for (prefix, _) in PREFIXES.iter().filter(|(p, _)| !p.contains('\u{0E4D}')) {
+            if let Some(rest) = s.strip_prefix(prefix) {
                 if !rest.is_empty() {
                     s = rest.to_string();
                 }
