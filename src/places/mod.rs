@@ -175,8 +175,9 @@ impl Gazetteer {
             });
         }
         for (i, p) in g.provinces.iter().enumerate() {
-            push(&mut g.province_by_key, key(&p.name), i);
-            push(&mut g.province_by_loose, loose_key(&p.name), i);
+            let k = key(&p.name);
+            push(&mut g.province_by_loose, loose_of_key(&k), i);
+            push(&mut g.province_by_key, k, i);
             if p.code == BANGKOK_CODE {
                 for alias in BANGKOK_ALIASES {
                     push(&mut g.province_by_key, key(alias), i);
@@ -185,12 +186,14 @@ impl Gazetteer {
             }
         }
         for (i, d) in g.districts.iter().enumerate() {
-            push(&mut g.district_by_key, key(&d.name), i);
-            push(&mut g.district_by_loose, loose_key(&d.name), i);
+            let k = key(&d.name);
+            push(&mut g.district_by_loose, loose_of_key(&k), i);
+            push(&mut g.district_by_key, k, i);
         }
         for (i, s) in g.subdistricts.iter().enumerate() {
-            push(&mut g.subdistrict_by_key, key(&s.name), i);
-            push(&mut g.subdistrict_by_loose, loose_key(&s.name), i);
+            let k = key(&s.name);
+            push(&mut g.subdistrict_by_loose, loose_of_key(&k), i);
+            push(&mut g.subdistrict_by_key, k, i);
         }
         for v in [
             &mut g.province_by_key,
@@ -766,9 +769,7 @@ pub fn key(name: &str) -> String {
     }
     loop {
         let before = s.len();
-        // `s` has SARA AM by now, so the NIKHAHIT + SARA AA spellings of the prefixes
-        // cannot match; their SARA AM twins are listed beside them.
-        for (prefix, _) in PREFIXES.iter().filter(|(p, _)| !p.contains('\u{0E4D}')) {
+        for prefix in key_prefixes() {
             if let Some(rest) = s.strip_prefix(prefix) {
                 if !rest.is_empty() {
                     s = rest.to_string();
@@ -783,12 +784,29 @@ pub fn key(name: &str) -> String {
     s
 }
 
+/// The prefixes [`key`] strips: `s` has SARA AM by then, so the NIKHAHIT + SARA AA
+/// spellings cannot match (their SARA AM twins are listed beside them).
+fn key_prefixes() -> &'static [&'static str] {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        PREFIXES
+            .iter()
+            .map(|(p, _)| *p)
+            .filter(|p| !p.contains('\u{0E4D}'))
+            .collect()
+    })
+}
+
 /// A looser key for OCR damage: [`key`], then tone marks, MAITAIKHU, THANTHAKHAT,
 /// NIKHAHIT, Thai PUA glyphs (U+F700-U+F71A) and dots removed, SARA AM read as SARA AA
 /// (OCR often loses or adds the NIKHAHIT).
 pub fn loose_key(name: &str) -> String {
-    key(name)
-        .chars()
+    loose_of_key(&key(name))
+}
+
+/// [`loose_key`] of a name whose [`key`] is `k`.
+fn loose_of_key(k: &str) -> String {
+    k.chars()
         .filter(|c| !matches!(c, '\u{0E47}'..='\u{0E4D}' | '\u{F700}'..='\u{F71A}' | '.'))
         .map(|c| if c == '\u{0E33}' { '\u{0E32}' } else { c })
         .collect()
