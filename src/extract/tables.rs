@@ -323,6 +323,51 @@ fn label_header(row: &Row) -> Option<Vec<Option<StatusKind>>> {
     Some(labels)
 }
 
+/// The status labels of a header whose cells wrap onto the row below it, as a two-line
+/// header cell is read line by line ("ดำเนินการ" over "แล้ว", "อยู่ระหว่าง" over
+/// "ดำเนินการ", "ยังไม่ดำเนิน" over "การ"): each column's text joined with the text of
+/// `row` in that column. `None` unless `row` is such a continuation: no box and no code,
+/// text only in columns the header fills, and at least one joined column a status label
+/// that the header cell alone was not. Rule strokes read as characters (`|`, `(`) at the
+/// ends of a piece are left out of the join.
+fn wrapped_header_labels(
+    header: &Row,
+    row: &Row,
+    labels: &[Option<StatusKind>],
+) -> Option<Vec<Option<StatusKind>>> {
+    if row.cells.len() > header.cells.len() || row.cells.iter().any(Cell::has_box) {
+        return None;
+    }
+    let first = row.cells[row.first_filled()?].text();
+    if code_at_start(first.trim_start()).is_some() || weak_code_at_start(first.trim()).is_some() {
+        return None;
+    }
+    let piece = |c: &Cell| {
+        c.text()
+            .trim_matches(|ch: char| ch.is_whitespace() || ch.is_ascii_punctuation())
+            .to_string()
+    };
+    let mut out: Vec<Option<StatusKind>> = labels.to_vec();
+    out.resize(header.cells.len(), None);
+    let mut gained = 0;
+    for (i, cell) in row.cells.iter().enumerate() {
+        if cell.is_blank() {
+            continue;
+        }
+        let top = piece(&header.cells[i]);
+        if top.is_empty() {
+            return None;
+        }
+        if let Some(l) = crate::vocab::status_label_exact(&format!("{top}{}", piece(cell))) {
+            if out[i] != Some(l.kind) {
+                gained += 1;
+            }
+            out[i] = Some(l.kind);
+        }
+    }
+    (gained > 0).then_some(out)
+}
+
 /// An item code at the start of a cell's text, strong (O-led, zero-led, OIT-led) or weak.
 fn cell_code(cell: &Cell) -> Option<(u32, usize, bool)> {
     let (tok, _) = first_text(cell)?;
@@ -468,12 +513,22 @@ pub fn read_tables(pages: &[Page]) -> Tables {
     let mut header_labels: Vec<Option<StatusKind>> = Vec::new();
     let mut header_cells = 0usize;
     let mut header_right = false;
+    // The header row just read, while the row below may still continue its cells.
+    let mut header_row: Option<&Row> = None;
     let mut open = Open::None;
     for (pi, page) in pages.iter().enumerate() {
         for row in &page.rows {
             if row.kind == RowKind::Blank {
                 continue;
             }
+            if let Some(labels) =
+                header_row.and_then(|h| wrapped_header_labels(h, row, &header_labels))
+            {
+                header_labels = labels;
+                header_row = None;
+                continue;
+            }
+            header_row = None;
             if let Some(labels) = label_header(row) {
                 // The second row of a two-row header: status labels under a spanning
                 // "ผลการดำเนินการ". An HTML row that lost cells to the rowspans above
@@ -485,6 +540,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
             if let Some(k) = header_kind(row) {
                 header_cells = row.cells.len();
                 header_right = false;
+                header_row = Some(row);
                 kind = k;
                 // Status columns headed by their labels ("ดำเนินการแล้ว | ยังไม่ได้ดำเนินการ"),
                 // with bare boxes in the rows below.
