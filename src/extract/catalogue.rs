@@ -129,6 +129,24 @@ pub fn title_grams(title: &str) -> Grams {
 /// Codes OCR may have produced for `code`: each digit swapped for a look-alike Thai
 /// digit (๓→๙, ๔→๕, ๘→๕, ...), as seen in real scans (DESIGN.md §3).
 pub fn is_confusable(written: u32, code: u32) -> bool {
+    // Item codes are small: a table built once answers them without allocating (the
+    // alignment asks for every code of the catalogue for every row).
+    const SMALL: usize = 128;
+    static TABLE: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+    let (w, c) = (written as usize, code as usize);
+    if w < SMALL && c < SMALL {
+        let table = TABLE.get_or_init(|| {
+            (0..SMALL * SMALL)
+                .map(|i| confusable_by_digits((i / SMALL) as u32, (i % SMALL) as u32))
+                .collect()
+        });
+        return table[w * SMALL + c];
+    }
+    confusable_by_digits(written, code)
+}
+
+/// [`is_confusable`], digit by digit.
+fn confusable_by_digits(written: u32, code: u32) -> bool {
     if written == code {
         return true;
     }
@@ -257,6 +275,17 @@ mod tests {
         ];
         for (w, c, want) in cases {
             assert_eq!(is_confusable(w, c), want, "{w} vs {c}");
+            assert_eq!(confusable_by_digits(w, c), want, "{w} vs {c}");
+        }
+        // The table agrees with the digits everywhere it answers, and beyond it.
+        for w in 0..140 {
+            for c in 0..140 {
+                assert_eq!(
+                    is_confusable(w, c),
+                    confusable_by_digits(w, c),
+                    "{w} vs {c}"
+                );
+            }
         }
     }
 
