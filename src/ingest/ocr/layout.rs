@@ -246,6 +246,82 @@ fn is_rule_noise(w: &Word, rules: &[Rule]) -> bool {
         })
 }
 
+/// Strokes a ruling line is read as at the edge of a word it touches.
+fn is_rule_stroke(c: char) -> bool {
+    matches!(
+        c,
+        '|' | '!' | '[' | ']' | '(' | ')' | '{' | '}' | '\\' | '/'
+    )
+}
+
+/// Chars of a word that take room on the line (Thai vowel signs and tone marks above
+/// or below their base take none).
+fn spacing_chars(s: &str) -> usize {
+    s.chars()
+        .filter(|&c| !matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}'))
+        .count()
+        .max(1)
+}
+
+/// A word the engine read together with the ruling line at its start or end
+/// ("|([การปฏิบัติหน้าที่", "ไเ|การใช้งบประมาณ", "(|การป้องกัน"): the rule's stroke, and
+/// the one or two glyphs misread around it, are cut off when a vertical rule crosses
+/// the word where they stand, and the word's box is narrowed to the rest, so that the
+/// rule separates the cells on either side. Words with no rule through such a piece are
+/// left as they are.
+fn cut_rule_strokes(w: &Word, rules: &[Rule]) -> Word {
+    let cy = (w.top + w.bottom()) / 2;
+    let xs: Vec<i64> = rules
+        .iter()
+        .filter(|r| r.from <= w.top && r.to >= w.bottom())
+        .map(|r| r.at_along(cy))
+        .filter(|&x| x >= w.left - 3 && x <= w.right() + 3)
+        .collect();
+    if xs.is_empty() {
+        return w.clone();
+    }
+    let total = spacing_chars(&w.text) as i64;
+    let width_of = |piece: &str| w.width * spacing_chars(piece) as i64 / total;
+    let mut out = w.clone();
+    // The longest start of at most three chars that ends in a stroke, crossed by a rule.
+    let chars: Vec<(usize, char)> = w.text.char_indices().collect();
+    let head = (0..chars.len().min(3)).rev().find_map(|i| {
+        let end = chars.get(i + 1).map_or(w.text.len(), |c| c.0);
+        if !is_rule_stroke(chars[i].1) || end == w.text.len() {
+            return None;
+        }
+        let cut = width_of(&w.text[..end]);
+        xs.iter()
+            .any(|&x| x <= w.left + cut + 3)
+            .then_some((end, cut))
+    });
+    if let Some((end, cut)) = head {
+        out.text = w.text[end..].to_string();
+        out.left += cut;
+        out.width -= cut;
+    }
+    // The same at the end of the word.
+    let chars: Vec<(usize, char)> = out.text.char_indices().collect();
+    let n = chars.len();
+    let tail = (0..n.min(3)).rev().find_map(|k| {
+        let i = n - 1 - k;
+        if !is_rule_stroke(chars[i].1) || i == 0 {
+            return None;
+        }
+        let start = chars[i].0;
+        let cut =
+            out.width * spacing_chars(&out.text[start..]) as i64 / spacing_chars(&out.text) as i64;
+        xs.iter()
+            .any(|&x| x >= out.right() - cut - 3)
+            .then_some((start, cut))
+    });
+    if let Some((start, cut)) = tail {
+        out.text.truncate(start);
+        out.width -= cut;
+    }
+    out
+}
+
 /// Vertical ruling lines of a page, long enough not to be letter strokes.
 pub fn vertical_rules(img: &PageImage, words: &[Word]) -> Vec<Rule> {
     find_rules(img, true, (3 * median_height(words)).max(40))
@@ -262,7 +338,7 @@ pub fn page_text_with_rules(img: &PageImage, words: &[Word], vrules: &[Rule]) ->
     let words: Vec<Word> = words
         .iter()
         .filter(|w| !is_rule_noise(w, vrules))
-        .cloned()
+        .map(|w| cut_rule_strokes(w, vrules))
         .collect();
     let lines = visual_lines(&words);
     let mut text = String::new();
@@ -363,6 +439,29 @@ mod tests {
         let s = page.span(page.text.find("รวม").unwrap()..page.text.find("รวม").unwrap() + 9);
         // Pixel box (600,11)-(660,31) on a 400 px high page at 1 px/pt.
         assert_eq!(s.bbox.unwrap().0, [600.0, 369.0, 660.0, 389.0]);
+    }
+
+    #[test]
+    fn rule_strokes_read_into_a_word_are_cut_off() {
+        // A rule at x=100 read as "|([" before the title, and as "ไเ|" (misread glyphs
+        // around the stroke) on the next line; "(ไม่มี)" on the third line touches no rule.
+        let mut img = blank(400, 200);
+        for x in [5u32, 100, 395] {
+            for y in 0..200u32 {
+                img.pixels[(y * 400 + x) as usize] = 0;
+            }
+        }
+        let rules = find_rules(&img, true, 60);
+        let words = vec![
+            word(1, 1, 10, 20, 20, "1"),
+            word(1, 1, 96, 20, 200, "|([การปฏิบัติหน้าที่"),
+            word(1, 2, 10, 80, 20, "2"),
+            word(1, 2, 94, 80, 180, "ไเ|การใช้งบประมาณ"),
+            word(1, 3, 10, 140, 20, "3"),
+            word(1, 3, 150, 140, 60, "(ไม่มี)"),
+        ];
+        let page = page_text_with_rules(&img, &words, &rules);
+        assert_eq!(page.text, "1\tการปฏิบัติหน้าที่\n2\tการใช้งบประมาณ\n3\t(ไม่มี)\n");
     }
 
     #[test]
