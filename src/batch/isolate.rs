@@ -19,7 +19,7 @@ use std::time::Duration;
 pub const THREAD_NAME: &str = "ita-doc";
 
 /// Stack of a document thread: generous, since parsers may recurse.
-const STACK_BYTES: usize = 16 * 1024 * 1024;
+pub const STACK_BYTES: usize = 16 * 1024 * 1024;
 
 static QUIET_HOOK: Once = Once::new();
 
@@ -47,7 +47,7 @@ pub struct Job {
     pub not_pdf: Option<String>,
 }
 
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     if let Some(s) = payload.downcast_ref::<&str>() {
         (*s).to_string()
     } else if let Some(s) = payload.downcast_ref::<String>() {
@@ -57,7 +57,8 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     }
 }
 
-fn failed(job: &Job, code: FlagCode, message: String) -> Document {
+/// The `failed` report of `job`, with one flag.
+pub fn failed(job: &Job, code: FlagCode, message: String) -> Document {
     let format = if job.is_pdf || job.not_pdf.is_some() {
         SourceFormat::Pdf
     } else {
@@ -114,6 +115,22 @@ pub fn process_with<F>(job: &Job, budget: Duration, work: F) -> Document
 where
     F: FnOnce() -> Document + Send + 'static,
 {
+    run_guarded(job, Some(budget), work)
+}
+
+/// Run `work` for `job` on its own thread under `catch_unwind`, waiting as long as it
+/// takes: a worker process, whose time the parent limits.
+pub fn process_unbounded<F>(job: &Job, work: F) -> Document
+where
+    F: FnOnce() -> Document + Send + 'static,
+{
+    run_guarded(job, None, work)
+}
+
+fn run_guarded<F>(job: &Job, budget: Option<Duration>, work: F) -> Document
+where
+    F: FnOnce() -> Document + Send + 'static,
+{
     let (tx, rx) = mpsc::sync_channel(1);
     let thread_job = job.clone();
     let spawned = std::thread::Builder::new()
@@ -130,22 +147,33 @@ where
             format!("internal error: cannot start a thread for the document: {err}"),
         );
     }
-    match rx.recv_timeout(budget) {
+    let got = match budget {
+        Some(budget) => rx.recv_timeout(budget),
+        None => rx.recv().map_err(|_| mpsc::RecvTimeoutError::Disconnected),
+    };
+    match got {
         Ok(doc) => doc,
-        Err(mpsc::RecvTimeoutError::Timeout) => failed(
-            job,
-            FlagCode::Timeout,
-            format!(
-                "gave up after the time budget of {} s",
-                budget.as_secs_f64()
-            ),
-        ),
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            timeout_report(job, budget.unwrap_or(Duration::ZERO))
+        }
         Err(mpsc::RecvTimeoutError::Disconnected) => failed(
             job,
             FlagCode::ParseError,
             "internal error: the document's thread ended without a result".to_string(),
         ),
     }
+}
+
+/// The report of a document that overran its time budget.
+pub fn timeout_report(job: &Job, budget: Duration) -> Document {
+    failed(
+        job,
+        FlagCode::Timeout,
+        format!(
+            "gave up after the time budget of {} s",
+            budget.as_secs_f64()
+        ),
+    )
 }
 
 #[cfg(test)]
