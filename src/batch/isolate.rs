@@ -3,8 +3,10 @@
 //! becomes a `failed` report with a `parse_error` flag; a document that overruns its
 //! budget becomes a `failed` report with a `timeout` flag while its thread is left to
 //! finish on its own (Rust threads cannot be killed; the thread's result is dropped and
-//! the process exit ends it). A stack overflow or an abort still ends the process: only
-//! a separate process per document would contain those.
+//! the process exit ends it). A stack overflow or an abort still ends the process: that
+//! is why documents are read in worker processes ([`super::worker`]), which use
+//! [`process_unbounded`] and leave the time budget to their parent, which can kill them.
+//! Reading in process remains for comparison (`run --in-process`).
 
 use crate::diagnostic::FlagCode;
 use crate::model::{Document, SourceFormat};

@@ -1,11 +1,14 @@
 //! The batch: find inputs, hash them, take this shard, drop duplicate contents, skip
-//! what an earlier run finished, process the rest in parallel (each document isolated,
-//! with a time budget), write each document's JSON the moment it is done, and rebuild
-//! the batch-wide files from the JSON files at the end.
+//! what an earlier run finished, process the rest in parallel (each document in a
+//! worker process with a memory limit and a time budget, [`worker`]), write each
+//! document's JSON the moment it is done, and rebuild the batch-wide files from the JSON
+//! files at the end. SIGINT/SIGTERM ([`BatchOptions::interrupt`]) stop it between
+//! documents: the manifest says "interrupted" and the aggregate files wait for a run
+//! that finishes.
 //!
 //! ```text
 //! discover ─▶ hash (parallel) ─▶ shard ─▶ de-duplicate ─▶ ids ─▶ resume check (parallel)
-//!   ─▶ process (rayon, -j threads; one isolated thread per document)
+//!   ─▶ process (rayon, -j threads; each hands its document to a pooled worker process)
 //!        └─ documents/<id>.json written by the worker ─▶ result summary over a channel
 //!   ─▶ collector: progress, resume journal
 //!   ─▶ dataset.jsonl, CSV tables (streamed from documents/), manifest.json
