@@ -289,6 +289,7 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
             &opts.pipeline,
             opts.interrupt.clone(),
         )
+        .with_threads(1)
     });
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::channel::<Done>();

@@ -133,6 +133,8 @@ impl Outcome {
 /// A pool of reusable worker processes.
 pub struct Pool {
     args: Vec<OsString>,
+    /// Threads of each worker's own parallel work (OCR of pages); `None`: all cores.
+    threads: Option<usize>,
     budget: Budget,
     idle: Mutex<Vec<Worker>>,
     /// Set (to the signal's number) when the run is interrupted.
@@ -147,10 +149,19 @@ impl Pool {
     ) -> Pool {
         Pool {
             args: budget.worker_args(opts),
+            threads: None,
             budget,
             idle: Mutex::new(Vec::new()),
             interrupt,
         }
+    }
+
+    /// Give each worker `n` threads for its own parallel work: a batch of `-j` workers
+    /// then uses `-j` threads in all, and each worker's address space (threads reserve
+    /// stacks and allocator arenas) stays well inside `--max-memory`.
+    pub fn with_threads(mut self, n: usize) -> Pool {
+        self.threads = Some(n.max(1));
+        self
     }
 
     fn interrupted(&self) -> bool {
@@ -202,10 +213,10 @@ impl Pool {
                 if w.alive() {
                     Ok(w)
                 } else {
-                    Worker::spawn(&self.args)
+                    Worker::spawn(&self.args, self.threads)
                 }
             }
-            None => Worker::spawn(&self.args),
+            None => Worker::spawn(&self.args, self.threads),
         }
     }
 
@@ -324,8 +335,11 @@ struct Worker {
 }
 
 impl Worker {
-    fn spawn(args: &[OsString]) -> std::io::Result<Worker> {
+    fn spawn(args: &[OsString], threads: Option<usize>) -> std::io::Result<Worker> {
         let mut cmd = Command::new(std::env::current_exe()?);
+        if let Some(n) = threads {
+            cmd.env("RAYON_NUM_THREADS", n.to_string());
+        }
         cmd.args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
