@@ -53,6 +53,36 @@ pub enum Command {
     /// Print the JSON Schema of the document JSON.
     #[command(after_help = EXIT_CODES)]
     Schema,
+    /// A worker process reading documents for its parent (internal).
+    #[command(name = "__worker", hide = true)]
+    Worker(WorkerArgs),
+}
+
+/// Budgets of one document: each is read in a worker process the parent stops when it
+/// overruns them (the document is then `failed`: `timeout`, `memory_limit`).
+#[derive(Debug, Clone, Copy, Args)]
+pub struct BudgetArgs {
+    /// Time budget per document, in seconds (wall time; CPU time is limited to twice this).
+    #[arg(long = "doc-timeout", value_name = "S", default_value_t = 120)]
+    pub doc_timeout: u64,
+    /// Memory limit of the process reading one document, in MiB (its address space).
+    #[arg(long = "max-memory", value_name = "MB", default_value_t = crate::batch::worker::DEFAULT_MAX_MEMORY_MB)]
+    pub max_memory: u64,
+}
+
+/// The hidden `__worker` subcommand's arguments, set by its parent.
+#[derive(Debug, Clone, Args)]
+pub struct WorkerArgs {
+    #[arg(long, value_enum)]
+    pub ocr: OcrMode,
+    #[arg(long = "max-input-bytes")]
+    pub max_input_bytes: usize,
+    #[arg(long = "max-line-bytes")]
+    pub max_line_bytes: usize,
+    #[arg(long = "max-memory")]
+    pub max_memory: u64,
+    #[arg(long = "doc-timeout-ms")]
+    pub doc_timeout_ms: u64,
 }
 
 #[derive(Debug, Args)]
@@ -73,9 +103,11 @@ pub struct RunArgs {
     /// Redo documents whose complete output already exists.
     #[arg(long)]
     pub force: bool,
-    /// Time budget per document, in seconds.
-    #[arg(long = "doc-timeout", default_value_t = 120)]
-    pub doc_timeout: u64,
+    #[command(flatten)]
+    pub budget: BudgetArgs,
+    /// Read documents in this process instead of worker processes (for comparison).
+    #[arg(long = "in-process", hide = true)]
+    pub in_process: bool,
     /// No progress output.
     #[arg(short, long)]
     pub quiet: bool,
@@ -110,6 +142,8 @@ pub struct FileArgs {
     #[arg(long, value_enum, default_value_t = OcrMode::Auto)]
     pub ocr: OcrMode,
     #[command(flatten)]
+    pub budget: BudgetArgs,
+    #[command(flatten)]
     pub limits: LimitArgs,
 }
 
@@ -128,6 +162,8 @@ pub struct TextArgs {
     /// OCR for pages without a text layer.
     #[arg(long, value_enum, default_value_t = OcrMode::Auto)]
     pub ocr: OcrMode,
+    #[command(flatten)]
+    pub budget: BudgetArgs,
     #[command(flatten)]
     pub limits: LimitArgs,
 }

@@ -56,6 +56,12 @@ pub enum FlagCode {
     /// The document yields no agency, no fiscal year, no items and no indicators: it is
     /// not an ITA document, or nothing in it could be read.
     NoItaContent,
+    /// The worker process reading the document ran out of its memory limit
+    /// (`--max-memory`) and was stopped.
+    MemoryLimit,
+    /// The worker process reading the document died (a stack overflow, a kill from
+    /// outside): nothing of the document could be kept.
+    Crashed,
 }
 
 impl FlagCode {
@@ -92,6 +98,8 @@ impl FlagCode {
             FlagCode::OcrText => "ocr_text",
             FlagCode::OcrEngine => "ocr_engine",
             FlagCode::NoItaContent => "no_ita_content",
+            FlagCode::MemoryLimit => "memory_limit",
+            FlagCode::Crashed => "crashed",
         }
     }
 }

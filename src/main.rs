@@ -16,6 +16,7 @@ fn main() -> ExitCode {
         Command::Normalize(args) => cmd::normalize::run(args),
         Command::Compare(args) => cmd::compare::run(args),
         Command::Schema => cmd::schema::run(),
+        Command::Worker(args) => ita_extract::batch::worker::serve(args),
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),

@@ -3,8 +3,10 @@
 //! becomes a `failed` report with a `parse_error` flag; a document that overruns its
 //! budget becomes a `failed` report with a `timeout` flag while its thread is left to
 //! finish on its own (Rust threads cannot be killed; the thread's result is dropped and
-//! the process exit ends it). A stack overflow or an abort still ends the process: only
-//! a separate process per document would contain those.
+//! the process exit ends it). A stack overflow or an abort still ends the process: that
+//! is why documents are read in worker processes ([`super::worker`]), which use
+//! [`process_unbounded`] and leave the time budget to their parent, which can kill them.
+//! Reading in process remains for comparison (`run --in-process`).
 
 use crate::diagnostic::FlagCode;
 use crate::model::{Document, SourceFormat};
@@ -19,7 +21,7 @@ use std::time::Duration;
 pub const THREAD_NAME: &str = "ita-doc";
 
 /// Stack of a document thread: generous, since parsers may recurse.
-const STACK_BYTES: usize = 16 * 1024 * 1024;
+pub const STACK_BYTES: usize = 16 * 1024 * 1024;
 
 static QUIET_HOOK: Once = Once::new();
 
@@ -47,7 +49,7 @@ pub struct Job {
     pub not_pdf: Option<String>,
 }
 
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     if let Some(s) = payload.downcast_ref::<&str>() {
         (*s).to_string()
     } else if let Some(s) = payload.downcast_ref::<String>() {
@@ -57,7 +59,8 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     }
 }
 
-fn failed(job: &Job, code: FlagCode, message: String) -> Document {
+/// The `failed` report of `job`, with one flag.
+pub fn failed(job: &Job, code: FlagCode, message: String) -> Document {
     let format = if job.is_pdf || job.not_pdf.is_some() {
         SourceFormat::Pdf
     } else {
@@ -114,6 +117,22 @@ pub fn process_with<F>(job: &Job, budget: Duration, work: F) -> Document
 where
     F: FnOnce() -> Document + Send + 'static,
 {
+    run_guarded(job, Some(budget), work)
+}
+
+/// Run `work` for `job` on its own thread under `catch_unwind`, waiting as long as it
+/// takes: a worker process, whose time the parent limits.
+pub fn process_unbounded<F>(job: &Job, work: F) -> Document
+where
+    F: FnOnce() -> Document + Send + 'static,
+{
+    run_guarded(job, None, work)
+}
+
+fn run_guarded<F>(job: &Job, budget: Option<Duration>, work: F) -> Document
+where
+    F: FnOnce() -> Document + Send + 'static,
+{
     let (tx, rx) = mpsc::sync_channel(1);
     let thread_job = job.clone();
     let spawned = std::thread::Builder::new()
@@ -130,22 +149,33 @@ where
             format!("internal error: cannot start a thread for the document: {err}"),
         );
     }
-    match rx.recv_timeout(budget) {
+    let got = match budget {
+        Some(budget) => rx.recv_timeout(budget),
+        None => rx.recv().map_err(|_| mpsc::RecvTimeoutError::Disconnected),
+    };
+    match got {
         Ok(doc) => doc,
-        Err(mpsc::RecvTimeoutError::Timeout) => failed(
-            job,
-            FlagCode::Timeout,
-            format!(
-                "gave up after the time budget of {} s",
-                budget.as_secs_f64()
-            ),
-        ),
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            timeout_report(job, budget.unwrap_or(Duration::ZERO))
+        }
         Err(mpsc::RecvTimeoutError::Disconnected) => failed(
             job,
             FlagCode::ParseError,
             "internal error: the document's thread ended without a result".to_string(),
         ),
     }
+}
+
+/// The report of a document that overran its time budget.
+pub fn timeout_report(job: &Job, budget: Duration) -> Document {
+    failed(
+        job,
+        FlagCode::Timeout,
+        format!(
+            "gave up after the time budget of {} s",
+            budget.as_secs_f64()
+        ),
+    )
 }
 
 #[cfg(test)]

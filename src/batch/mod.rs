@@ -1,11 +1,14 @@
 //! The batch: find inputs, hash them, take this shard, drop duplicate contents, skip
-//! what an earlier run finished, process the rest in parallel (each document isolated,
-//! with a time budget), write each document's JSON the moment it is done, and rebuild
-//! the batch-wide files from the JSON files at the end.
+//! what an earlier run finished, process the rest in parallel (each document in a
+//! worker process with a memory limit and a time budget, [`worker`]), write each
+//! document's JSON the moment it is done, and rebuild the batch-wide files from the JSON
+//! files at the end. SIGINT/SIGTERM ([`BatchOptions::interrupt`]) stop it between
+//! documents: the manifest says "interrupted" and the aggregate files wait for a run
+//! that finishes.
 //!
 //! ```text
 //! discover ─▶ hash (parallel) ─▶ shard ─▶ de-duplicate ─▶ ids ─▶ resume check (parallel)
-//!   ─▶ process (rayon, -j threads; one isolated thread per document)
+//!   ─▶ process (rayon, -j threads; each hands its document to a pooled worker process)
 //!        └─ documents/<id>.json written by the worker ─▶ result summary over a channel
 //!   ─▶ collector: progress, resume journal
 //!   ─▶ dataset.jsonl, CSV tables (streamed from documents/), manifest.json
@@ -21,13 +24,16 @@ pub mod discover;
 pub mod ident;
 pub mod isolate;
 pub mod progress;
+pub mod worker;
 
 use crate::model::{DocStatus, Document};
 use crate::output::aggregate::{self, AggregateError};
 use crate::output::atomic::{remove_temps, write_atomic, write_atomic_with, WriteError};
 use crate::output::journal::{self, Entry};
-use crate::output::manifest::{self, Counts, Duplicate, Failure, Manifest, Slow, Timings};
-use crate::output::{json, DOCUMENTS_DIR, TOOL_VERSION};
+use crate::output::manifest::{
+    self, Counts, Duplicate, Failure, Interrupted, Manifest, Slow, Timings,
+};
+use crate::output::{DOCUMENTS_DIR, TOOL_VERSION};
 use crate::pipeline::PipelineOptions;
 use discover::{DiscoverError, Hashed};
 use ident::Shard;
@@ -37,9 +43,10 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Mutex};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use worker::Outcome;
 
 /// Everything a batch run needs, validated.
 #[derive(Debug, Clone)]
@@ -52,6 +59,13 @@ pub struct BatchOptions {
     /// Redo documents whose complete output exists.
     pub force: bool,
     pub doc_timeout: Duration,
+    /// Memory limit of each worker process, in MiB.
+    pub max_memory_mb: u64,
+    /// Read documents on threads of this process instead of worker processes.
+    pub in_process: bool,
+    /// Set to a signal's number (SIGINT, SIGTERM) to stop the run: no document starts
+    /// after it, those in flight are abandoned and read again by the next run.
+    pub interrupt: Option<Arc<AtomicUsize>>,
     pub progress: ProgressMode,
     pub pipeline: PipelineOptions,
     /// How the CSV tables are written (`--excel`).
@@ -236,8 +250,13 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
                 p.resumed = resumable(p, entries, docs_dir, reading);
             })
         });
-        for p in &mut planned {
-            p.strikes = strikes.get(&p.id).copied().unwrap_or(0);
+        // With worker processes a document that kills its reader is reported at once
+        // (`crashed`, `memory_limit`): a document in flight when the run itself ended was
+        // innocent, and is simply read again.
+        if opts.in_process {
+            for p in &mut planned {
+                p.strikes = strikes.get(&p.id).copied().unwrap_or(0);
+            }
         }
     }
     drop(strikes);
@@ -257,23 +276,43 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
     let mut finished: Vec<(usize, u64)> = Vec::with_capacity(processed);
     let mut write_error: Option<WriteError> = None;
     let abort = AtomicBool::new(false);
+    let abandoned = AtomicUsize::new(0);
+    let interrupted = || {
+        opts.interrupt
+            .as_ref()
+            .map_or(0, |f| f.load(Ordering::Relaxed))
+    };
+    let workers = (!opts.in_process).then(|| {
+        worker::Pool::new(
+            worker::Budget {
+                max_memory_mb: opts.max_memory_mb,
+                timeout: opts.doc_timeout,
+            },
+            &opts.pipeline,
+            opts.interrupt.clone(),
+        )
+        .with_threads(1)
+    });
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::channel::<Done>();
         let planned = &planned;
         let (suspects, todo) = (&suspects, &todo);
         let abort = &abort;
+        let abandoned = &abandoned;
+        let interrupted = &interrupted;
+        let workers = &workers;
         let pool = &pool;
         let docs_dir = &docs_dir;
         let appender = &appender;
         let reading = reading.as_str();
         let work = move |tx: &mut mpsc::Sender<Done>, index: usize| {
-            if abort.load(Ordering::Relaxed) {
+            if abort.load(Ordering::Relaxed) || interrupted() != 0 {
                 return;
             }
             let p = &planned[index];
             let t = Instant::now();
-            let doc = if p.strikes >= journal::MAX_STRIKES {
-                isolate::gave_up(&p.job, p.strikes)
+            let outcome = if p.strikes >= journal::MAX_STRIKES {
+                Outcome::of(&isolate::gave_up(&p.job, p.strikes))
             } else {
                 let started = Entry {
                     id: p.id.clone(),
@@ -286,12 +325,21 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
                 if let Ok(mut a) = appender.lock() {
                     let _ = a.record(&started);
                 }
-                isolate::process(&p.job, &opts.pipeline, opts.doc_timeout)
+                match workers {
+                    Some(workers) => workers.process(&p.job),
+                    None => {
+                        Outcome::of(&isolate::process(&p.job, &opts.pipeline, opts.doc_timeout))
+                    }
+                }
             };
-            let written = write_document(docs_dir, &p.id, &doc);
+            let Outcome::Done { status, json } = outcome else {
+                abandoned.fetch_add(1, Ordering::Relaxed);
+                return;
+            };
+            let written = write_atomic(&doc_path(docs_dir, &p.id), &json);
             let _ = tx.send(Done {
                 index,
-                status: doc.status,
+                status,
                 ms: t.elapsed().as_millis() as u64,
                 written,
             });
@@ -334,15 +382,17 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
     });
     progress.finish();
     drop(appender);
+    drop(workers);
     if let Some(err) = write_error {
         return Err(err.into());
     }
+    let signal = interrupted();
+    let finished_count = finished.len();
     for (index, ms) in finished {
         planned[index].ms = Some(ms);
     }
     let process_ms = t_process.elapsed().as_millis() as u64;
 
-    // Batch-wide files, streamed from documents/ in id order.
     let t_aggregate = Instant::now();
     let mut counts = Counts {
         discovered,
@@ -355,27 +405,39 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
         ..Counts::default()
     };
     let mut failures = Vec::new();
-    let mut statuses = Vec::with_capacity(planned.len());
-    pool.install(|| {
-        aggregate::write_all(
-            &opts.out_dir,
-            &planned,
-            opts.tables,
-            |p| (p.id.clone(), doc_path(&docs_dir, &p.id)),
-            |_, summary| {
-                counts.add_status(summary.status);
-                statuses.push(summary.status);
-                if summary.status != DocStatus::Ok {
-                    failures.push(Failure::from(&summary));
+    let mut interruption = None;
+    if signal != 0 {
+        // Stopped: only this run's finished documents are counted; the aggregate files
+        // and the journal's compaction wait for a run that reads everything.
+        let abandoned = abandoned.load(Ordering::Relaxed);
+        counts.processed = finished_count;
+        interruption = Some(Interrupted {
+            signal: signal_name(signal),
+            abandoned,
+            not_started: processed - finished_count - abandoned,
+        });
+        for p in planned.iter().filter(|p| p.ms.is_some()) {
+            let doc = std::fs::read(doc_path(&docs_dir, &p.id))
+                .ok()
+                .and_then(|b| serde_json::from_slice::<Document>(&b).ok());
+            if let Some(doc) = doc {
+                counts.add_status(doc.status);
+                if doc.status != DocStatus::Ok {
+                    failures.push(Failure::from(&aggregate::DocSummary::of(&p.id, &doc)));
                 }
-            },
-        )
-    })?;
-    crate::output::datapackage::write(&opts.out_dir, &aggregate::resources(), opts.tables)?;
-    for (p, status) in planned.iter_mut().zip(statuses) {
-        p.status = Some(status);
+            }
+        }
+    } else {
+        aggregate_all(
+            opts,
+            &pool,
+            &docs_dir,
+            &mut planned,
+            &mut counts,
+            &mut failures,
+        )?;
+        write_journal(&opts.out_dir, &other_entries, &planned, &reading)?;
     }
-    write_journal(&opts.out_dir, &other_entries, &planned, &reading)?;
 
     let processed_bytes: u64 = planned
         .iter()
@@ -408,6 +470,8 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
         jobs,
         force: opts.force,
         doc_timeout_s: opts.doc_timeout.as_secs(),
+        max_memory_mb: (!opts.in_process).then_some(opts.max_memory_mb),
+        interrupted: interruption,
         counts,
         failures,
         duplicates,
@@ -429,6 +493,48 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
         w.write_all(b"\n")
     })?;
     Ok(manifest)
+}
+
+/// Batch-wide files, streamed from documents/ in id order; each document's final
+/// status is counted and kept in `planned`.
+fn aggregate_all(
+    opts: &BatchOptions,
+    pool: &rayon::ThreadPool,
+    docs_dir: &Path,
+    planned: &mut [Planned],
+    counts: &mut Counts,
+    failures: &mut Vec<Failure>,
+) -> Result<(), BatchError> {
+    let mut statuses = Vec::with_capacity(planned.len());
+    pool.install(|| {
+        aggregate::write_all(
+            &opts.out_dir,
+            &*planned,
+            opts.tables,
+            |p| (p.id.clone(), doc_path(docs_dir, &p.id)),
+            |_, summary| {
+                counts.add_status(summary.status);
+                statuses.push(summary.status);
+                if summary.status != DocStatus::Ok {
+                    failures.push(Failure::from(&summary));
+                }
+            },
+        )
+    })?;
+    crate::output::datapackage::write(&opts.out_dir, &aggregate::resources(), opts.tables)?;
+    for (p, status) in planned.iter_mut().zip(statuses) {
+        p.status = Some(status);
+    }
+    Ok(())
+}
+
+/// The name of a signal that stops a run.
+fn signal_name(signal: usize) -> String {
+    match signal as i32 {
+        signal_hook::consts::SIGINT => "SIGINT".to_string(),
+        signal_hook::consts::SIGTERM => "SIGTERM".to_string(),
+        n => format!("signal {n}"),
+    }
 }
 
 /// Rewrite the journal: entries of other documents, and this run's documents, in id
@@ -469,10 +575,6 @@ fn write_journal(
 /// Path of a document's JSON.
 pub fn doc_path(docs_dir: &Path, id: &str) -> PathBuf {
     docs_dir.join(format!("{id}.json"))
-}
-
-fn write_document(docs_dir: &Path, id: &str, doc: &Document) -> Result<(), WriteError> {
-    write_atomic(&doc_path(docs_dir, id), &json::document_bytes(doc))
 }
 
 /// The options that change what a document's JSON says, as the journal records them: a

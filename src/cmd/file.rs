@@ -7,9 +7,14 @@
 //! parse_error: file is empty`), as `text` does. A path that cannot be read is not a
 //! document: its cause goes to stderr, the other paths are still read, and the exit
 //! code is 2. Otherwise 0 when every document is ok, 1 when some failed or are partial.
+//!
+//! Each document is read in a worker process ([`crate::batch::worker`]) under
+//! `--doc-timeout` and `--max-memory`: a panic, an overrun or a dead worker is a
+//! `failed` report (exit 1) and the next path is still read.
 
 use super::Exit;
 use crate::batch::discover::not_a_pdf;
+use crate::batch::worker::{self, Outcome, Pool};
 use crate::cli::FileArgs;
 use crate::diagnostic::FlagCode;
 use crate::model::{DocStatus, Document, SourceFormat};
@@ -24,6 +29,9 @@ const STDIN: &str = "-";
 
 pub fn run(args: FileArgs) -> anyhow::Result<Exit> {
     let opts = super::pipeline_options(args.ocr, &args.limits)?;
+    // One worker process, reused for every path: a document that exhausts its budget
+    // or kills its reader is a `failed` report, and the next path is still read.
+    let workers = Pool::new(super::budget(&args.budget)?, &opts, None);
     if args.paths.iter().filter(|p| p.as_os_str() == STDIN).count() > 1 {
         anyhow::bail!("`-` (stdin) can be given only once");
     }
@@ -32,8 +40,8 @@ pub fn run(args: FileArgs) -> anyhow::Result<Exit> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut exit = Exit::Ok;
     for path in &args.paths {
-        let doc = match read(path, &opts) {
-            Ok(doc) => doc,
+        let (doc, bytes) = match read(path, &opts, &workers) {
+            Ok(read) => read,
             Err(cause) => {
                 eprintln!(
                     "ita-extract: error: cannot read {}: {cause}",
@@ -53,7 +61,6 @@ pub fn run(args: FileArgs) -> anyhow::Result<Exit> {
                 s.message.as_deref().unwrap_or("")
             );
         }
-        let bytes = json::document_bytes(&doc);
         if jsonl {
             let mut line = Vec::with_capacity(bytes.len());
             json::minify(&bytes, &mut line);
@@ -69,8 +76,37 @@ pub fn run(args: FileArgs) -> anyhow::Result<Exit> {
     Ok(exit)
 }
 
-/// One document, or why its path cannot be read at all.
-fn read(path: &Path, opts: &PipelineOptions) -> Result<Document, String> {
+/// A document read in a worker: the document, and its JSON as the worker wrote it.
+fn in_worker(workers: &Pool, label: &str, bytes: &[u8]) -> (Document, Vec<u8>) {
+    let answer = match workers.process_bytes(label, bytes) {
+        Outcome::Done { json, .. } => serde_json::from_slice::<Document>(&json)
+            .map(|doc| (doc, json))
+            .map_err(|e| format!("the worker's answer cannot be read: {e}")),
+        Outcome::Abandoned => Err("the worker was stopped".to_string()),
+    };
+    answer.unwrap_or_else(|message| {
+        in_parent(pipeline::failed(
+            label,
+            &pipeline::sha256_hex(bytes),
+            worker::format_of(bytes),
+            FlagCode::Crashed,
+            message,
+        ))
+    })
+}
+
+/// A document made here, with its JSON.
+fn in_parent(doc: Document) -> (Document, Vec<u8>) {
+    let json = json::document_bytes(&doc);
+    (doc, json)
+}
+
+/// One document and its JSON, or why its path cannot be read at all.
+fn read(
+    path: &Path,
+    opts: &PipelineOptions,
+    workers: &Pool,
+) -> Result<(Document, Vec<u8>), String> {
     if path.as_os_str() == STDIN {
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -79,15 +115,15 @@ fn read(path: &Path, opts: &PipelineOptions) -> Result<Document, String> {
             .read_to_end(&mut bytes)
             .map_err(|e| format!("stdin: {e}"))?;
         if bytes.len() as u64 > opts.max_input_bytes {
-            return Ok(pipeline::failed(
+            return Ok(in_parent(pipeline::failed(
                 STDIN,
                 "",
                 SourceFormat::Text,
                 FlagCode::TooLarge,
                 format!("stdin is over the limit of {} bytes", opts.max_input_bytes),
-            ));
+            )));
         }
-        return Ok(pipeline::process_bytes(STDIN, &bytes, opts));
+        return Ok(in_worker(workers, STDIN, &bytes));
     }
     let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
     if meta.is_dir() {
@@ -96,20 +132,20 @@ fn read(path: &Path, opts: &PipelineOptions) -> Result<Document, String> {
     let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
     if meta.len() > opts.max_input_bytes {
         // Not read: the pipeline's report of a file over the hard limit.
-        return Ok(pipeline::process_path(path, opts));
+        return Ok(in_parent(pipeline::process_path(path, opts)));
     }
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
     let label = path.to_string_lossy();
     if let Some(reason) = not_a_pdf(path, &bytes[..bytes.len().min(1024)]) {
         let sha = pipeline::sha256_hex(&bytes);
-        return Ok(pipeline::failed(
+        return Ok(in_parent(pipeline::failed(
             &label,
             &sha,
             SourceFormat::Pdf,
             FlagCode::ParseError,
             reason,
-        ));
+        )));
     }
-    Ok(pipeline::process_bytes(&label, &bytes, opts))
+    Ok(in_worker(workers, &label, &bytes))
 }

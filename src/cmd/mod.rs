@@ -2,7 +2,8 @@
 //! Commands never import each other; the plumbing they share (exit codes, options from
 //! the common flags, telling a closed pipe from an error) lives here.
 
-use crate::cli::{LimitArgs, OcrMode};
+use crate::batch::worker::Budget;
+use crate::cli::{BudgetArgs, LimitArgs, OcrMode};
 use crate::ingest::text::TextLimits;
 use crate::pipeline::PipelineOptions;
 
@@ -23,6 +24,10 @@ pub enum Exit {
     SomeFailed = 1,
     /// The command could not proceed.
     Fatal = 2,
+    /// A batch stopped by SIGINT (Ctrl-C): 128 + 2.
+    Interrupted = 130,
+    /// A batch stopped by SIGTERM: 128 + 15.
+    Terminated = 143,
 }
 
 impl Exit {
@@ -55,6 +60,20 @@ pub fn pipeline_options(ocr: OcrMode, limits: &LimitArgs) -> anyhow::Result<Pipe
     };
     opts.ocr.mode = ocr;
     Ok(opts)
+}
+
+/// `--doc-timeout` and `--max-memory` as a document's budget.
+pub fn budget(args: &BudgetArgs) -> anyhow::Result<Budget> {
+    if args.doc_timeout == 0 {
+        anyhow::bail!("--doc-timeout must be at least 1 second");
+    }
+    if args.max_memory < 16 {
+        anyhow::bail!("--max-memory must be at least 16 (MiB)");
+    }
+    Ok(Budget {
+        max_memory_mb: args.max_memory,
+        timeout: std::time::Duration::from_secs(args.doc_timeout),
+    })
 }
 
 /// Whether an error is stdout's reader going away (`ita-extract file X | head`): the

@@ -15,7 +15,8 @@ use crate::output::manifest::Manifest;
 use crate::output::tables::TableOptions;
 use anyhow::Context;
 use std::path::Path;
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, AtomicUsize};
+use std::sync::Arc;
 
 /// Failed and partial documents named in the summary.
 pub const LISTED: usize = 20;
@@ -31,16 +32,17 @@ pub fn options(args: &RunArgs) -> anyhow::Result<BatchOptions> {
         .map(str::parse::<Shard>)
         .transpose()
         .context("invalid --shard")?;
-    if args.doc_timeout == 0 {
-        anyhow::bail!("--doc-timeout must be at least 1 second");
-    }
+    let budget = super::budget(&args.budget)?;
     Ok(BatchOptions {
         inputs: args.inputs.clone(),
         out_dir: args.output.clone(),
         jobs: args.jobs.unwrap_or(0),
         shard,
         force: args.force,
-        doc_timeout: Duration::from_secs(args.doc_timeout),
+        doc_timeout: budget.timeout,
+        max_memory_mb: budget.max_memory_mb,
+        in_process: args.in_process,
+        interrupt: None,
         progress: if args.quiet {
             ProgressMode::Quiet
         } else {
@@ -51,9 +53,42 @@ pub fn options(args: &RunArgs) -> anyhow::Result<BatchOptions> {
     })
 }
 
+/// SIGINT and SIGTERM set the returned flag to their number (the batch then stops
+/// cleanly); a second one ends the process at once, with 128 + its number.
+pub fn catch_signals() -> anyhow::Result<Arc<AtomicUsize>> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let caught = Arc::new(AtomicUsize::new(0));
+    let again = Arc::new(AtomicBool::new(false));
+    for sig in [SIGINT, SIGTERM] {
+        signal_hook::flag::register_conditional_shutdown(sig, 128 + sig, Arc::clone(&again))?;
+        signal_hook::flag::register(sig, Arc::clone(&again))?;
+        signal_hook::flag::register_usize(sig, Arc::clone(&caught), sig as usize)?;
+    }
+    Ok(caught)
+}
+
 pub fn run(args: RunArgs) -> anyhow::Result<Exit> {
-    let opts = options(&args)?;
+    let mut opts = options(&args)?;
+    opts.interrupt = Some(catch_signals()?);
     let manifest = batch::run(&opts)?;
+    if let Some(i) = &manifest.interrupted {
+        eprintln!(
+            "ita-extract: interrupted by {}: {} finished, {} abandoned, {} not started; \
+             {} says \"interrupted\"; run the same command again to finish",
+            i.signal,
+            counted(manifest.counts.processed, "document", "documents"),
+            i.abandoned,
+            i.not_started,
+            opts.out_dir
+                .join(crate::output::manifest::FILE_NAME)
+                .display()
+        );
+        return Ok(if i.signal == "SIGINT" {
+            Exit::Interrupted
+        } else {
+            Exit::Terminated
+        });
+    }
     if !args.quiet {
         eprint!("{}", summary(&manifest, &opts.out_dir));
     }

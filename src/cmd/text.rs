@@ -14,6 +14,7 @@
 
 use super::Exit;
 use crate::batch::discover::not_a_pdf;
+use crate::batch::worker::contained;
 use crate::diagnostic::{Flag, Severity};
 use crate::ingest;
 use crate::output::atomic::write_atomic;
@@ -22,7 +23,15 @@ use anyhow::Context;
 use std::io::Write;
 use std::path::Path;
 
+/// Run the command in a child process of its own under the document's budget
+/// ([`contained`]): a panic, an overrun or a death is a `failed` report with exit 1.
 pub fn run(args: crate::cli::TextArgs) -> anyhow::Result<Exit> {
+    let budget = super::budget(&args.budget)?;
+    let label = args.path.display().to_string();
+    contained(&label, budget, move || run_here(args))
+}
+
+fn run_here(args: crate::cli::TextArgs) -> anyhow::Result<Exit> {
     if let (Some(f), Some(l)) = (args.first, args.last) {
         if f > l {
             anyhow::bail!("the first page (-f {f}) is after the last page (-l {l})");

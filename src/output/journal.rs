@@ -1,10 +1,13 @@
 //! The resume journal, `<output>/.state/journal.jsonl`: one line per finished document,
 //! `{"id", "sha256", "tool_version", "status", "reading"}`, appended right after the document's
 //! JSON was renamed into place, and one line with status `"started"` when a document
-//! starts. A document started but never finished in a run that was cut short earns a
-//! strike: it may have ended the process (a stack overflow, the out-of-memory killer),
-//! so the next run retries it alone, and after [`MAX_STRIKES`] it is reported failed
-//! without being read again. A document counts as complete on a later run when the
+//! starts. Read in process (`run --in-process`), a document started but never finished
+//! in a run that was cut short earns a strike: it may have ended the process (a stack
+//! overflow, the out-of-memory killer), so the next run retries it alone, and after
+//! [`MAX_STRIKES`] it is reported failed without being read again. Read by worker
+//! processes (the default), strikes are not counted: a worker's death is reported at
+//! once against its document, so one in flight when the run ended was innocent and is
+//! simply read again. A document counts as complete on a later run when the
 //! journal names it with the same content hash, tool version and reading options (the
 //! options that change a document's JSON: `--ocr`, `--max-input-mb`, `--max-line-kb`)
 //! and its JSON still reads back. Lines are appended whole by one writer; a line cut short anyway (a full

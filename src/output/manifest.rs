@@ -24,6 +24,14 @@ pub struct Manifest {
     pub jobs: usize,
     pub force: bool,
     pub doc_timeout_s: u64,
+    /// Memory limit of each worker process, in MiB; absent when documents were read in
+    /// the run's own process.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_memory_mb: Option<u64>,
+    /// Set when a signal stopped the run before every document was read: the
+    /// aggregate files were not rewritten; running again finishes the batch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interrupted: Option<Interrupted>,
     pub counts: Counts,
     /// Documents whose status is `failed` or `partial`, with the first error flag.
     pub failures: Vec<Failure>,
@@ -33,6 +41,17 @@ pub struct Manifest {
     /// Files found in folders that are neither PDF nor text, or hidden.
     pub skipped: Vec<Skipped>,
     pub timings: Timings,
+}
+
+/// How a run was cut short.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Interrupted {
+    /// `"SIGINT"` or `"SIGTERM"`.
+    pub signal: String,
+    /// Documents being read when the signal came: abandoned, read again by the next run.
+    pub abandoned: usize,
+    /// Documents not started.
+    pub not_started: usize,
 }
 
 /// [`DocSummary`] as read back from a manifest.
