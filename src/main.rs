@@ -16,6 +16,8 @@ fn main() -> ExitCode {
         Command::Normalize(args) => cmd::normalize::run(args),
         Command::Compare(args) => cmd::compare::run(args),
         Command::Schema => cmd::schema::run(),
+        Command::Report(args) => cmd::report::run(args),
+        Command::Explain(args) => cmd::explain::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),
