@@ -146,8 +146,16 @@ function dataOf(file) {
         await page.screenshot({ path: path.join(shots, `${name.slice(0, 40)}-${width}.png`) });
       }
     }
+    // Comparison: with compare data, one heat-map cell per document and OIT code.
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(url("compare.html"));
     await page.waitForSelector("section");
+    const cmp = dataOf(path.join(dir, "compare.js"));
+    if (cmp && cmp.item_matrix) {
+      const codes = cmp.item_matrix.header.filter((c) => /^O\d+$/.test(c)).length;
+      const cells = await page.locator("table.heat td.h").count();
+      check(cells === codes * cmp.item_matrix.rows.length, `heat map: ${cells} cells for ${cmp.item_matrix.rows.length} x ${codes}`);
+    }
     await page.screenshot({ path: path.join(shots, "compare-1280.png") });
     check(errors.length === 0, "no script errors: " + errors.slice(0, 5).join(" | "));
     console.log(`report browser test: ${docFiles.length} document pages, ${outlinesChecked} outlines checked, ${flagChecked} flags chosen, screenshots in ${shots}: ${failures ? failures + " failure(s)" : "ok"}`);

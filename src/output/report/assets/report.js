@@ -210,14 +210,17 @@ var ITA = (function () {
     }
     var mat = data.item_matrix, h = mat.header;
     var codes = h.map(function (c, i) { return [c, i]; }).filter(function (c) { return /^O\d+$/.test(c[0]); });
-    var who = ["agency", "province", "fiscal_year"].map(function (c) { return h.indexOf(c); }).filter(function (i) { return i >= 0; });
-    var head = el("tr", {}, [el("th", { text: "agency / year" })].concat(codes.map(function (c) { return el("th", { text: c[0].slice(1), title: c[0] }); })));
+    var who = ["agency_name", "agency", "province", "fiscal_year"].map(function (c) { return h.indexOf(c); }).filter(function (i) { return i >= 0; });
+    var docCol = h.indexOf("doc_id");
+    var head = el("tr", {}, [el("th", { text: "agency / province / year" })].concat(codes.map(function (c) { return el("th", { text: c[0].slice(1), title: c[0] }); })));
     var body = el("tbody", {}, mat.rows.map(function (r) {
-      return el("tr", {}, [el("td", { text: who.map(function (i) { return r[i]; }).filter(Boolean).join(" / ") })].concat(codes.map(function (c) {
+      var name = who.map(function (i) { return r[i]; }).filter(Boolean).join(" / ") || (docCol >= 0 ? r[docCol] : "");
+      var cell = docCol >= 0 ? el("a", { href: "doc.html#" + encodeURIComponent(r[docCol]), text: name }) : name;
+      return el("tr", {}, [el("td", {}, [cell])].concat(codes.map(function (c) {
         var v = r[c[1]] || ""; return el("td", { "class": "h" + (v ? " h-" + v : ""), title: c[0] + ": " + (v || "absent") });
       })));
     }));
-    m.appendChild(section("Agency x OIT item (green done, red not done, amber in progress, purple conflict)", [el("div", { "class": "tablewrap" }, [el("table", { "class": "heat" }, [el("thead", {}, [head]), body])])]));
+    m.appendChild(section("Agency x OIT item (green done, red not done, amber in progress, purple conflict, tan unknown, blank absent)", [el("div", { "class": "tablewrap" }, [el("table", { "class": "heat" }, [el("thead", {}, [head]), body])])]));
     if (data.status_changes) {
       var sc = data.status_changes;
       m.appendChild(section("Status changes (" + sc.rows.length + ")", [el("div", { "class": "tablewrap" }, [el("table", {}, [el("thead", {}, [el("tr", {}, sc.header.map(function (c) { return el("th", { text: c }); }))]), el("tbody", {}, sc.rows.slice(0, 2000).map(function (r) { return el("tr", {}, r.map(function (c) { return el("td", { text: c }); })); }))])])]));
