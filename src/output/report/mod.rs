@@ -308,6 +308,17 @@ fn pdf_page(p: &layout::Page) -> Value {
             }
         }
     }
+    // The page size is not in the layout model: content wider than A4 portrait is a
+    // landscape page (an Excel export), drawn at least A4 landscape, not with an empty top.
+    if w > MIN_PAGE[0] {
+        let content_h = p
+            .raw
+            .boxes
+            .iter()
+            .map(|(_, b)| b.0[3] + 18.0)
+            .fold(0.0f64, f64::max);
+        h = h.min(content_h.max(MIN_PAGE[0]).max(cells_top(p)));
+    }
     json!({
         "number": p.number(),
         "kind": "pdf",
@@ -317,6 +328,23 @@ fn pdf_page(p: &layout::Page) -> Value {
         "cells": cells,
         "boxes": boxes,
     })
+}
+
+/// The top of the highest cell or checkbox box of a page, plus a margin.
+fn cells_top(p: &layout::Page) -> f64 {
+    p.rows
+        .iter()
+        .flat_map(|r| &r.cells)
+        .flat_map(|c| {
+            c.bbox
+                .into_iter()
+                .chain(c.toks.iter().filter_map(|t| match t.kind {
+                    TokKind::Box(b) => b.bbox,
+                    _ => None,
+                }))
+        })
+        .map(|b| b.0[3] + 18.0)
+        .fold(0.0f64, f64::max)
 }
 
 /// A text page: its raw and repaired text (outlines mark both).
