@@ -53,6 +53,14 @@ pub enum Command {
     /// Print the JSON Schema of the document JSON.
     #[command(after_help = EXIT_CODES)]
     Schema,
+    /// Write the review report of a run: a static site (overview, one page per document
+    /// with every value outlined on its page, comparison) to open from disk.
+    #[command(after_help = EXIT_CODES)]
+    Report(ReportArgs),
+    /// Say in words why a document's values are what they are: table, row, cell, boxes,
+    /// labels, catalogue alignment and the flags that touch each.
+    #[command(after_help = EXIT_CODES)]
+    Explain(ExplainArgs),
     /// A worker process reading documents for its parent (internal).
     #[command(name = "__worker", hide = true)]
     Worker(WorkerArgs),
@@ -83,6 +91,43 @@ pub struct WorkerArgs {
     pub max_memory: u64,
     #[arg(long = "doc-timeout-ms")]
     pub doc_timeout_ms: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Output folder of `ita-extract run`.
+    pub run_dir: PathBuf,
+    /// Where to write the site (default: RUN_DIR/report).
+    #[arg(short = 'o', long = "output")]
+    pub output: Option<PathBuf>,
+    /// Output folder of `ita-extract compare`, for the comparison view.
+    #[arg(long, value_name = "DIR")]
+    pub compare: Option<PathBuf>,
+    /// Do not re-read the sources: documents are listed without their pages drawn.
+    #[arg(long)]
+    pub no_pages: bool,
+    /// OCR for pages without a text layer, when the sources are re-read.
+    #[arg(long, value_enum, default_value_t = OcrMode::Auto)]
+    pub ocr: OcrMode,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The document (PDF or OCR text).
+    pub path: PathBuf,
+    /// What to explain: an item code (O12), an indicator (I3, or 3), a flag code
+    /// (status_missing) or a field (agency, fiscal_year, overall_score, level);
+    /// default: every item and indicator, and the fields.
+    pub code: Option<String>,
+    /// OCR for pages without a text layer.
+    #[arg(long, value_enum, default_value_t = OcrMode::Auto)]
+    pub ocr: OcrMode,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+    #[command(flatten)]
+    pub budget: BudgetArgs,
 }
 
 #[derive(Debug, Args)]
@@ -119,6 +164,9 @@ pub struct RunArgs {
     /// Write the CSV tables with a UTF-8 byte-order mark, so Excel shows Thai correctly.
     #[arg(long)]
     pub excel: bool,
+    /// Also write the review report (as `ita-extract report`) to OUTPUT/report.
+    #[arg(long)]
+    pub report: bool,
 }
 
 /// Limits on how much of a text input is read; what lies past them is not read, and a

@@ -16,6 +16,8 @@ fn main() -> ExitCode {
         Command::Normalize(args) => cmd::normalize::run(args),
         Command::Compare(args) => cmd::compare::run(args),
         Command::Schema => cmd::schema::run(),
+        Command::Report(args) => cmd::report::run(args),
+        Command::Explain(args) => cmd::explain::run(args),
         Command::Worker(args) => ita_extract::batch::worker::serve(args),
     };
     match result {

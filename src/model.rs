@@ -191,6 +191,9 @@ pub struct Indicator {
     /// The progress text beside the checkboxes.
     pub notes: String,
     pub span: Span,
+    /// Where `status` came from (the row's boxes and labels); absent when not read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_source: Option<StatusSource>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -208,6 +211,44 @@ pub struct OitItem {
     /// and the title.
     pub code_corrected: bool,
     pub notes: String,
+    pub span: Span,
+    /// Where `status` came from (the row's boxes and labels); absent when not read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_source: Option<StatusSource>,
+}
+
+/// Where an item's or indicator's status came from, so that a reviewer (the report,
+/// `ita-extract explain`) can point at it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct StatusSource {
+    /// How the status was decided: `ticked` (ticked box(es) paired with their labels),
+    /// `conflicting_ticks`, `no_tick` (boxes or labels but nothing ticked) or
+    /// `no_markup` (the row has no box and no label).
+    pub rule: String,
+    /// Where the deciding marks stand: the ticked box(es) and their labels, or all the
+    /// status markup when nothing was ticked; null when the row has none.
+    pub decided_at: Option<Span>,
+    /// Every box and label of the item's row(s), in reading order.
+    pub marks: Vec<StatusMark>,
+}
+
+/// One box or status label of a row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct StatusMark {
+    /// `box` or `label`.
+    pub kind: String,
+    /// A box: `checked`, `unchecked` or `crossed`; a label: the status it names
+    /// (`done`, `not_done`, `in_progress`, from `data/vocab/status_labels.tsv`).
+    pub state: String,
+    /// A box: how it was seen (`glyph`, `attribute`, `widget`, `vector`, `pixels`,
+    /// `typed`); a label: `vocabulary`.
+    pub method: String,
+    /// A box's confidence (1.0 sure, lower for a bare typed mark or a faint tick).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f64>,
+    /// The label as written (after repair); empty for a box.
+    pub text: String,
+    /// Where it stands; for a box with a known box, that box.
     pub span: Span,
 }
 

@@ -368,19 +368,32 @@ fn file_turns_a_panic_or_a_hog_into_a_failed_report_and_reads_the_next_path() {
 }
 
 #[test]
-fn text_turns_a_panic_a_hog_or_an_overrun_into_a_failed_report_with_exit_1() {
+fn text_and_explain_turn_a_panic_a_hog_or_an_overrun_into_a_failed_report_with_exit_1() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.txt");
     fs::write(&bad, small_variant(1)).unwrap();
-    let plain = command(&["text", s(&bad)], "panic:nothing-matches");
-    assert_eq!(plain.status.code(), Some(0), "a good document still prints");
-    assert!(!plain.stdout.is_empty());
-    for (trigger, extra, code) in [
-        ("panic:bad", ["--max-memory", "256"], "parse_error"),
-        ("hog:bad", ["--max-memory", "256"], "memory_limit"),
-        ("spin:bad", ["--doc-timeout", "1"], "timeout"),
+    for cmd in ["text", "explain"] {
+        let plain = command(&[cmd, s(&bad)], "panic:nothing-matches");
+        assert_eq!(
+            plain.status.code(),
+            Some(0),
+            "{cmd}: a good document still prints"
+        );
+        assert!(!plain.stdout.is_empty());
+    }
+    for (cmd, trigger, extra, code) in [
+        ("text", "panic:bad", ["--max-memory", "256"], "parse_error"),
+        ("text", "hog:bad", ["--max-memory", "256"], "memory_limit"),
+        ("text", "spin:bad", ["--doc-timeout", "1"], "timeout"),
+        (
+            "explain",
+            "panic:bad",
+            ["--max-memory", "256"],
+            "parse_error",
+        ),
+        ("explain", "spin:bad", ["--doc-timeout", "1"], "timeout"),
     ] {
-        let mut args = vec!["text", s(&bad)];
+        let mut args = vec![cmd, s(&bad)];
         args.extend_from_slice(&extra);
         let o = command(&args, trigger);
         assert_eq!(o.status.code(), Some(1), "{trigger}");

@@ -8,8 +8,10 @@ use crate::ingest::text::TextLimits;
 use crate::pipeline::PipelineOptions;
 
 pub mod compare;
+pub mod explain;
 pub mod file;
 pub mod normalize;
+pub mod report;
 pub mod run;
 pub mod schema;
 pub mod text;

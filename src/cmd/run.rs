@@ -92,6 +92,19 @@ pub fn run(args: RunArgs) -> anyhow::Result<Exit> {
     if !args.quiet {
         eprint!("{}", summary(&manifest, &opts.out_dir));
     }
+    if args.report {
+        let dir = opts.out_dir.join("report");
+        let r = crate::output::report::write_report(&crate::output::report::ReportOptions {
+            run_dir: opts.out_dir.clone(),
+            out_dir: dir.clone(),
+            compare_dir: None,
+            pages: true,
+            pipeline: opts.pipeline.clone(),
+        })?;
+        if !args.quiet {
+            eprint!("{}", r.describe(&dir));
+        }
+    }
     let c = &manifest.counts;
     Ok(if c.failed + c.partial > 0 {
         Exit::SomeFailed

@@ -23,7 +23,7 @@ pub use crate::layout::Page;
 use crate::layout::{Doc, RowKind, Tok};
 use crate::model::{
     Agency, DateRef, DocStatus, Document, Indicator, ItemStatus, Measure, OitItem, Source,
-    SCHEMA_VERSION,
+    StatusSource, SCHEMA_VERSION,
 };
 use crate::normalize;
 use crate::source::Span;
@@ -256,7 +256,7 @@ pub fn extract(source: Source, doc: &Doc, mut flags: Vec<Flag>) -> Document {
 
     let mut indicators = Vec::new();
     for e in &tables.indicators {
-        let (status, notes) = read_entity_status(e, box_first);
+        let (status, notes, source) = read_entity_status(pages, e, box_first);
         let span = pages[e.page].span(e.range.clone());
         status_flags(
             &mut flags,
@@ -271,6 +271,7 @@ pub fn extract(source: Source, doc: &Doc, mut flags: Vec<Flag>) -> Document {
             status,
             notes,
             span,
+            status_source: Some(source),
         });
     }
     indicators.sort_by_key(|i| i.number);
@@ -396,9 +397,14 @@ fn document_convention(t: &tables::Tables) -> bool {
     box_first >= 0
 }
 
-fn read_entity_status(e: &tables::Entity, box_first: bool) -> (ItemStatus, String) {
+fn read_entity_status(
+    pages: &[Page],
+    e: &tables::Entity,
+    box_first: bool,
+) -> (ItemStatus, String, StatusSource) {
     let toks: Vec<&Tok> = e.toks.iter().map(|(_, t)| t).collect();
     let read = status::read_status(&toks, box_first);
+    let source = status::source_of(pages, e, &read);
     let notes = e
         .notes
         .iter()
@@ -406,7 +412,7 @@ fn read_entity_status(e: &tables::Entity, box_first: bool) -> (ItemStatus, Strin
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
-    (read.status, notes)
+    (read.status, notes, source)
 }
 
 fn status_flags(flags: &mut Vec<Flag>, status: ItemStatus, notes: &str, what: &str, span: &Span) {
@@ -549,7 +555,7 @@ fn read_items(
                 ));
             }
         }
-        let (status, notes) = read_entity_status(e, box_first);
+        let (status, notes, source) = read_entity_status(pages, e, box_first);
         status_flags(
             flags,
             status,
@@ -569,6 +575,7 @@ fn read_items(
             code_corrected: corrected,
             notes,
             span,
+            status_source: Some(source),
         });
     }
     // Missing items, where the document lists the OIT items at all: every catalogue code

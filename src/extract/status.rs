@@ -7,8 +7,8 @@
 //! pairs each label with the box after it. Runs that fit both read the document's
 //! majority convention, passed in as `box_first`.
 
-use crate::layout::{Tok, TokKind};
-use crate::model::ItemStatus;
+use crate::layout::{BoxMethod, BoxState, Page, Tok, TokKind};
+use crate::model::{ItemStatus, StatusMark, StatusSource};
 use crate::vocab::StatusKind;
 use std::ops::Range;
 
@@ -182,6 +182,81 @@ pub fn read_status(toks: &[&Tok], box_first: bool) -> StatusRead {
         range: ticked_range.or(markup_range),
         has_markup,
         convention,
+    }
+}
+
+/// What the report and `explain` show of a read: the rule that decided it, where the
+/// deciding marks stand and every box and label of the row(s), each with its span.
+pub fn source_of(pages: &[Page], e: &super::tables::Entity, read: &StatusRead) -> StatusSource {
+    let rule = match (read.status, read.has_markup) {
+        (ItemStatus::Conflict, _) => "conflicting_ticks",
+        (ItemStatus::Unknown, true) => "no_tick",
+        (ItemStatus::Unknown, false) => "no_markup",
+        _ => "ticked",
+    };
+    let decided_at = read.range.clone().and_then(|r| {
+        // Ranges are per page: the deciding range lies on the page of its first mark.
+        let (p, _) = e
+            .toks
+            .iter()
+            .find(|(_, t)| t.kind.is_mark() && t.range.start >= r.start && t.range.end <= r.end)?;
+        Some(pages.get(*p)?.span(r))
+    });
+    let marks = e
+        .toks
+        .iter()
+        .filter_map(|(p, t)| {
+            let page = pages.get(*p)?;
+            let mut span = page.span(t.range.clone());
+            let (kind, state, method, confidence) = match t.kind {
+                TokKind::Box(b) => {
+                    if let Some(bbox) = b.bbox {
+                        span.bbox = Some(bbox.rounded());
+                    }
+                    let state = match b.state {
+                        BoxState::Checked => "checked",
+                        BoxState::Unchecked => "unchecked",
+                        BoxState::Crossed => "crossed",
+                    };
+                    let conf = (f64::from(b.confidence) * 100.0).round() / 100.0;
+                    ("box", state, method_name(b.method), Some(conf))
+                }
+                TokKind::Label(k) => ("label", kind_name(k), "vocabulary", None),
+                _ => return None,
+            };
+            Some(StatusMark {
+                kind: kind.to_string(),
+                state: state.to_string(),
+                method: method.to_string(),
+                confidence,
+                text: t.text.trim().to_string(),
+                span,
+            })
+        })
+        .collect();
+    StatusSource {
+        rule: rule.to_string(),
+        decided_at,
+        marks,
+    }
+}
+
+fn method_name(m: BoxMethod) -> &'static str {
+    match m {
+        BoxMethod::Glyph => "glyph",
+        BoxMethod::Attribute => "attribute",
+        BoxMethod::Widget => "widget",
+        BoxMethod::Vector => "vector",
+        BoxMethod::Pixels => "pixels",
+        BoxMethod::Typed => "typed",
+    }
+}
+
+fn kind_name(k: StatusKind) -> &'static str {
+    match k {
+        StatusKind::Done => "done",
+        StatusKind::NotDone => "not_done",
+        StatusKind::InProgress => "in_progress",
     }
 }
 

@@ -25,6 +25,7 @@ pub mod journal;
 pub mod json;
 pub mod lock;
 pub mod manifest;
+pub mod report;
 pub mod tables;
 
 /// The version recorded in manifests and the resume journal.

@@ -412,6 +412,7 @@ mod tests {
             code_corrected: true,
             notes: String::new(),
             span: span(3, 14),
+            status_source: None,
         });
         let TableRows([docs, items, inds, flags]) = rows("a-00", &doc);
         let docs = String::from_utf8(docs).unwrap();
@@ -448,6 +449,7 @@ mod tests {
                 code_corrected: false,
                 notes: String::new(),
                 span: span(1, 1),
+                status_source: None,
             });
         }
         let TableRows([_, items, _, _]) = rows("x", &doc);

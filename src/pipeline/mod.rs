@@ -102,6 +102,16 @@ pub fn looks_like_pdf(bytes: &[u8]) -> bool {
 
 /// Process a document given as bytes; `path` is only recorded.
 pub fn process_bytes(path: &str, bytes: &[u8], opts: &PipelineOptions) -> Document {
+    process_bytes_with_layout(path, bytes, opts).0
+}
+
+/// [`process_bytes`], keeping the layout model the values were read from (None when the
+/// document could not be read): the review report draws its pages from it.
+pub fn process_bytes_with_layout(
+    path: &str,
+    bytes: &[u8],
+    opts: &PipelineOptions,
+) -> (Document, Option<layout::Doc>) {
     let sha = sha256_hex(bytes);
     if looks_like_pdf(bytes) {
         match ingest::pdf::read_pdf(bytes, &opts.pdf) {
@@ -163,14 +173,17 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &PipelineOptions) -> Docume
                         }),
                     })
                     .collect();
-                doc
+                (doc, Some(layout))
             }
-            Err(err) => failed(
-                path,
-                &sha,
-                SourceFormat::Pdf,
-                err.flag_code(),
-                err.to_string(),
+            Err(err) => (
+                failed(
+                    path,
+                    &sha,
+                    SourceFormat::Pdf,
+                    err.flag_code(),
+                    err.to_string(),
+                ),
+                None,
             ),
         }
     } else {
@@ -193,14 +206,17 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &PipelineOptions) -> Docume
                 if cut && doc.status == DocStatus::Ok {
                     doc.status = DocStatus::Partial;
                 }
-                doc
+                (doc, Some(layout))
             }
-            Err(err) => failed(
-                path,
-                &sha,
-                SourceFormat::Text,
-                FlagCode::ParseError,
-                err.to_string(),
+            Err(err) => (
+                failed(
+                    path,
+                    &sha,
+                    SourceFormat::Text,
+                    FlagCode::ParseError,
+                    err.to_string(),
+                ),
+                None,
             ),
         }
     }
