@@ -87,6 +87,10 @@ pub struct RunArgs {
     /// Write the CSV tables with a UTF-8 byte-order mark, so Excel shows Thai correctly.
     #[arg(long)]
     pub excel: bool,
+    /// Follow symbolic links to files outside the input folders (by default they are
+    /// listed as skipped; links to folders are never followed).
+    #[arg(long = "follow-links")]
+    pub follow_links: bool,
 }
 
 /// Limits on how much of a text input is read; what lies past them is not read, and a

@@ -56,6 +56,14 @@ pub enum FlagCode {
     /// The document yields no agency, no fiscal year, no items and no indicators: it is
     /// not an ITA document, or nothing in it could be read.
     NoItaContent,
+    /// Bytes of a text input that do not decode in its encoding were replaced by U+FFFD.
+    InvalidEncoding,
+    /// A reader limit was reached (operators per content stream, glyphs per page, CMap
+    /// entries, image pixels, table rows or columns, HTML depth): the rest was not read.
+    LimitReached,
+    /// An input was refused before reading: not a regular file (FIFO, device), or a
+    /// link not followed.
+    InputRefused,
 }
 
 impl FlagCode {
@@ -64,7 +72,11 @@ impl FlagCode {
     pub fn makes_partial(self) -> bool {
         matches!(
             self,
-            FlagCode::NoTextLayer | FlagCode::NoItaContent | FlagCode::TooLarge
+            FlagCode::NoTextLayer
+                | FlagCode::NoItaContent
+                | FlagCode::TooLarge
+                | FlagCode::InvalidEncoding
+                | FlagCode::LimitReached
         )
     }
 
@@ -92,6 +104,9 @@ impl FlagCode {
             FlagCode::OcrText => "ocr_text",
             FlagCode::OcrEngine => "ocr_engine",
             FlagCode::NoItaContent => "no_ita_content",
+            FlagCode::InvalidEncoding => "invalid_encoding",
+            FlagCode::LimitReached => "limit_reached",
+            FlagCode::InputRefused => "input_refused",
         }
     }
 }

@@ -142,6 +142,7 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &PipelineOptions) -> Docume
                     pages: pdf.pages.len() as u32,
                     text_origin: pdf.text_origin,
                     page_text_origin: page_origins,
+                    encoding: None,
                 };
                 let layout = layout_of_pdf(&mut pdf);
                 let mut doc = extract::extract(source, &layout, pdf.flags);
@@ -174,8 +175,12 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &PipelineOptions) -> Docume
             ),
         }
     } else {
-        match ingest::text::read_text_limited(bytes, &opts.text) {
-            Ok((pages, limit_flags)) => {
+        match ingest::text::read_text_decoded(bytes, &opts.text) {
+            Ok(ingest::text::TextRead {
+                pages,
+                flags: limit_flags,
+                encoding,
+            }) => {
                 let source = Source {
                     path: path.to_string(),
                     sha256: sha,
@@ -183,6 +188,8 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &PipelineOptions) -> Docume
                     pages: pages.len() as u32,
                     text_origin: TextOrigin::OcrText,
                     page_text_origin: Vec::new(),
+                    encoding: (encoding != ingest::text::TextEncoding::Utf8)
+                        .then(|| encoding.as_str().to_string()),
                 };
                 // Text past a limit was not read: the document is partial (issue 13).
                 let cut = !limit_flags.is_empty();
@@ -240,6 +247,7 @@ pub fn failed(
             pages: 0,
             text_origin: TextOrigin::None,
             page_text_origin: Vec::new(),
+            encoding: None,
         },
         status: DocStatus::Failed,
         agency: Agency::default(),
