@@ -68,7 +68,9 @@ pub enum FlagCode {
 
 impl FlagCode {
     /// Whether the flag (at warning or above) says part of the document went unread or
-    /// holds nothing to read, so the document is `partial`.
+    /// holds nothing to read, so the document is `partial`. A reader's `parse_error` or
+    /// `timeout` warning (a page missing, content not read to its end) counts: such a
+    /// document is never a silent `ok` (issue 14).
     pub fn makes_partial(self) -> bool {
         matches!(
             self,
@@ -77,6 +79,8 @@ impl FlagCode {
                 | FlagCode::TooLarge
                 | FlagCode::InvalidEncoding
                 | FlagCode::LimitReached
+                | FlagCode::ParseError
+                | FlagCode::Timeout
         )
     }
 
