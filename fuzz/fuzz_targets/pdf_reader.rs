@@ -11,6 +11,7 @@ fuzz_target!(|data: &[u8]| {
         max_stream_bytes: 4 * 1024 * 1024,
         max_pages: 50,
         max_seconds: 5.0,
+        ..PdfOptions::default()
     };
     let _ = read_pdf(data, &opts);
 });
