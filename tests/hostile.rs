@@ -164,3 +164,22 @@ fn hostile_corpus_is_reported_and_good_documents_stay_ok() {
         }
     }
 }
+
+/// The text-path fuzz finding (`<table><th><tr></tr` then the byte 0xE0) through `file`
+/// and `text`: a report, never a panic (exit 101).
+#[test]
+fn fuzz_finding_tr_before_a_cut_char_is_no_panic_in_file_and_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crash.html");
+    fs::write(&path, b"<table><th><tr></tr\xe0").unwrap();
+    for cmd in ["file", "text"] {
+        let out = Command::new(BIN).arg(cmd).arg(&path).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{cmd}: {stderr}");
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{cmd}: {:?}", out.status);
+    }
+    let out = Command::new(BIN).arg("file").arg(&path).output().unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["status"], "partial");
+    assert_eq!(doc["flags"][0]["code"], "invalid_encoding");
+}
