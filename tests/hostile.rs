@@ -176,7 +176,11 @@ fn fuzz_finding_tr_before_a_cut_char_is_no_panic_in_file_and_text() {
         let out = Command::new(BIN).arg(cmd).arg(&path).output().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!stderr.contains("panicked"), "{cmd}: {stderr}");
-        assert!(matches!(out.status.code(), Some(0 | 1)), "{cmd}: {:?}", out.status);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{cmd}: {:?}",
+            out.status
+        );
     }
     let out = Command::new(BIN).arg("file").arg(&path).output().unwrap();
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
