@@ -26,7 +26,7 @@ import sys
 import zlib
 
 
-def pdf(objects, trailer_root=1):
+def pdf(objects, trailer_root=1, trailer_extra=b""):
     """A PDF from object bodies (bytes), numbered from 1, with a correct xref."""
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
@@ -37,9 +37,10 @@ def pdf(objects, trailer_root=1):
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for off in offsets:
         out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+    out += b"trailer\n<< /Size %d /Root %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (
         len(objects) + 1,
         trailer_root,
+        trailer_extra,
         xref,
     )
     return bytes(out)
@@ -97,6 +98,20 @@ def cases(seed):
             b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
             b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>",
         ]
+    ), "bad", ""
+    # Encrypted with a user password (the O and U entries match no empty password).
+    yield "encrypted.pdf", pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+            b"<< /Filter /Standard /V 2 /R 3 /Length 128 /P -4 /O <"
+            + b"11" * 32
+            + b"> /U <"
+            + b"22" * 32
+            + b"> >>",
+        ],
+        trailer_extra=b" /Encrypt 4 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]",
     ), "bad", ""
     yield "deep.pdf", page_pdf(b"[" * 200_000 + b"]" * 200_000), "bad", ""
     yield "many_ops.pdf", page_pdf(b"0 0 m\n" * 300_000), "bad", ""
