@@ -167,6 +167,10 @@ pub struct RunArgs {
     /// Also write the review report (as `ita-extract report`) to OUTPUT/report.
     #[arg(long)]
     pub report: bool,
+    /// Follow symbolic links to files outside the input folders (by default they are
+    /// listed as skipped; links to folders are never followed).
+    #[arg(long = "follow-links")]
+    pub follow_links: bool,
 }
 
 /// Limits on how much of a text input is read; what lies past them is not read, and a

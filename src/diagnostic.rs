@@ -62,15 +62,31 @@ pub enum FlagCode {
     /// The worker process reading the document died (a stack overflow, a kill from
     /// outside): nothing of the document could be kept.
     Crashed,
+    /// Bytes of a text input that do not decode in its encoding were replaced by U+FFFD.
+    InvalidEncoding,
+    /// A reader limit was reached (operators per content stream, glyphs per page, CMap
+    /// entries, image pixels, table rows or columns, HTML depth): the rest was not read.
+    LimitReached,
+    /// An input was refused before reading: not a regular file (FIFO, device), or a
+    /// link not followed.
+    InputRefused,
 }
 
 impl FlagCode {
     /// Whether the flag (at warning or above) says part of the document went unread or
-    /// holds nothing to read, so the document is `partial`.
+    /// holds nothing to read, so the document is `partial`. A reader's `parse_error` or
+    /// `timeout` warning (a page missing, content not read to its end) counts: such a
+    /// document is never a silent `ok` (issue 14).
     pub fn makes_partial(self) -> bool {
         matches!(
             self,
-            FlagCode::NoTextLayer | FlagCode::NoItaContent | FlagCode::TooLarge
+            FlagCode::NoTextLayer
+                | FlagCode::NoItaContent
+                | FlagCode::TooLarge
+                | FlagCode::InvalidEncoding
+                | FlagCode::LimitReached
+                | FlagCode::ParseError
+                | FlagCode::Timeout
         )
     }
 
@@ -100,6 +116,9 @@ impl FlagCode {
             FlagCode::NoItaContent => "no_ita_content",
             FlagCode::MemoryLimit => "memory_limit",
             FlagCode::Crashed => "crashed",
+            FlagCode::InvalidEncoding => "invalid_encoding",
+            FlagCode::LimitReached => "limit_reached",
+            FlagCode::InputRefused => "input_refused",
         }
     }
 }

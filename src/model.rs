@@ -72,6 +72,11 @@ pub struct Source {
     /// The same, page by page (PDF input; empty for text input).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub page_text_origin: Vec<TextOrigin>,
+    /// The text encoding of a text input when it was not plain UTF-8 (`utf-8-bom`,
+    /// `utf-16le`, `utf-16be`, `windows-874`); byte spans then point into the decoded
+    /// UTF-8 text. Absent for UTF-8 and PDFs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -878,3 +878,61 @@ fn output_readme_and_readme_list_every_file_a_run_and_compare_write() {
         assert!(readme.contains(&quoted), "README.md lacks {quoted}");
     }
 }
+
+/// Issue 14: a re-run removes the JSON of a document whose input is gone from the walked
+/// folder or was edited (a new id), and the tables list only what is there now.
+#[test]
+fn a_rerun_removes_documents_whose_input_is_gone_or_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    let out = dir.path().join("out");
+    fs::create_dir(&input).unwrap();
+    for n in 1..=3 {
+        fs::write(input.join(format!("d{n}.txt")), small_variant(n)).unwrap();
+    }
+    let docs = |out: &Path| fs::read_dir(out.join("documents")).unwrap().count();
+    assert!(
+        run(&["-q", s(&input), "-o", s(&out)])
+            .status
+            .code()
+            .unwrap()
+            <= 1
+    );
+    assert_eq!(docs(&out), 3);
+    fs::remove_file(input.join("d1.txt")).unwrap();
+    fs::write(input.join("d2.txt"), small_variant(20)).unwrap();
+    assert!(
+        run(&["-q", s(&input), "-o", s(&out)])
+            .status
+            .code()
+            .unwrap()
+            <= 1
+    );
+    assert_eq!(docs(&out), 2, "d1 gone, d2's old version replaced");
+    let dataset = fs::read_to_string(out.join("dataset.jsonl")).unwrap();
+    assert_eq!(dataset.lines().count(), 2);
+    assert!(!dataset.contains("d1.txt"));
+}
+
+/// Issue 14: a link to a file outside the input folder is skipped unless `--follow-links`.
+#[test]
+fn links_out_of_the_input_folder_need_follow_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    fs::write(input.join("inside.txt"), small_variant(1)).unwrap();
+    let outside = dir.path().join("outside.txt");
+    fs::write(&outside, small_variant(2)).unwrap();
+    std::os::unix::fs::symlink(&outside, input.join("link.txt")).unwrap();
+    let count = |extra: &[&str], out: &Path| {
+        let mut args = vec!["-q", s(&input), "-o", s(out)];
+        args.extend_from_slice(extra);
+        assert!(run(&args).status.code().unwrap() <= 1);
+        fs::read_to_string(out.join("dataset.jsonl"))
+            .unwrap()
+            .lines()
+            .count()
+    };
+    assert_eq!(count(&[], &dir.path().join("o1")), 1, "the link is skipped");
+    assert_eq!(count(&["--follow-links"], &dir.path().join("o2")), 2);
+}

@@ -327,3 +327,39 @@ fn mutated_files_never_panic_or_hang() {
     }
     assert!(ok > 0, "some mutants should still read");
 }
+
+#[test]
+fn operator_and_glyph_limits_are_flagged_with_their_number() {
+    // 5,000 text-showing operators on one page; limits of 1,000 operators, then of 100
+    // glyphs: the page is read up to the limit and the document is partial.
+    let content = b"BT /F1 12 Tf 72 700 Td (x) Tj ET ".repeat(1_000);
+    let pdf = build(&content, |_, _, _| {});
+    for (opts, number) in [
+        (
+            PdfOptions {
+                max_ops: 1_000,
+                ..Default::default()
+            },
+            "1000 content operators",
+        ),
+        (
+            PdfOptions {
+                max_glyphs: 100,
+                ..Default::default()
+            },
+            "100 glyphs",
+        ),
+    ] {
+        let r = quick(&pdf, &opts).unwrap();
+        let flag = r
+            .flags
+            .iter()
+            .find(|f| f.code == FlagCode::LimitReached)
+            .unwrap_or_else(|| panic!("{:?}", r.flags));
+        assert!(flag.message.contains(number), "{}", flag.message);
+        assert!(FlagCode::LimitReached.makes_partial());
+    }
+    // Within the limits: no flag.
+    let r = quick(&pdf, &PdfOptions::default()).unwrap();
+    assert!(!r.flags.iter().any(|f| f.code == FlagCode::LimitReached));
+}

@@ -4,9 +4,12 @@
 //! becomes a `failed` document, [`not_a_pdf`]: a garbage submission is what the
 //! oversight agency needs to see) and text files (by extension: `.txt`, `.md`,
 //! `.html`, `.htm`). Everything else found in a folder is listed as skipped with a
-//! reason, as are hidden entries (name starting with `.`, not descended into) and
-//! symbolic links to folders (not followed, so a link loop cannot hang the walk). The
-//! output folder is never read as input.
+//! reason, as are hidden entries (name starting with `.`, not descended into),
+//! symbolic links to folders (not followed, so a link loop cannot hang the walk), FIFOs,
+//! sockets and devices (a FIFO would block the reader forever), and symbolic links to
+//! files outside the input folder (`/etc/passwd` is no submission), unless
+//! [`DiscoverOptions::follow_links`] (`--follow-links`) is set. A link to a file inside
+//! the input folder is read. The output folder is never read as input.
 
 use crate::output::manifest::Skipped;
 use sha2::{Digest, Sha256};
@@ -36,8 +39,26 @@ pub struct Discovery {
     pub skipped: Vec<Skipped>,
 }
 
-/// Walk `inputs`; `exclude` (the output folder) is left out wherever it appears.
+/// How inputs are found.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DiscoverOptions {
+    /// Follow symbolic links to files wherever they point (`--follow-links`); by default
+    /// only links to files inside the walked folder are read.
+    pub follow_links: bool,
+}
+
+/// Walk `inputs` with the default [`DiscoverOptions`]; `exclude` (the output folder) is
+/// left out wherever it appears.
 pub fn discover(inputs: &[PathBuf], exclude: Option<&Path>) -> Result<Discovery, DiscoverError> {
+    discover_with(inputs, exclude, DiscoverOptions::default())
+}
+
+/// [`discover`] with `opts`.
+pub fn discover_with(
+    inputs: &[PathBuf],
+    exclude: Option<&Path>,
+    opts: DiscoverOptions,
+) -> Result<Discovery, DiscoverError> {
     let exclude = exclude.and_then(|p| fs::canonicalize(p).ok());
     let mut found = Discovery::default();
     for input in inputs {
@@ -49,7 +70,13 @@ pub fn discover(inputs: &[PathBuf], exclude: Option<&Path>) -> Result<Discovery,
             },
         })?;
         if meta.is_dir() {
-            walk(input, exclude.as_deref(), &mut found);
+            let walk_opts = Walk {
+                exclude: exclude.as_deref(),
+                root: (!opts.follow_links)
+                    .then(|| fs::canonicalize(input).ok())
+                    .flatten(),
+            };
+            walk(input, &walk_opts, &mut found);
         } else if meta.is_file() {
             found.files.push(input.clone());
         } else {
@@ -76,8 +103,27 @@ fn skip(found: &mut Discovery, path: &Path, reason: &str) {
     });
 }
 
-fn walk(dir: &Path, exclude: Option<&Path>, found: &mut Discovery) {
-    if let (Some(ex), Ok(canon)) = (exclude, fs::canonicalize(dir)) {
+/// What a folder walk needs to know.
+struct Walk<'a> {
+    exclude: Option<&'a Path>,
+    /// The walked input folder, canonical: links to files outside it are not followed.
+    /// None when links are followed anywhere.
+    root: Option<PathBuf>,
+}
+
+/// Why a link to a file is not followed, if it is not: its target lies outside `root`.
+fn link_out_of_tree(link: &Path, root: Option<&Path>) -> Option<&'static str> {
+    let root = root?;
+    match fs::canonicalize(link) {
+        Ok(target) if target.starts_with(root) => None,
+        _ => {
+            Some("symbolic link out of the input folder (not followed; --follow-links follows it)")
+        }
+    }
+}
+
+fn walk(dir: &Path, opts: &Walk, found: &mut Discovery) {
+    if let (Some(ex), Ok(canon)) = (opts.exclude, fs::canonicalize(dir)) {
         if canon == ex {
             return;
         }
@@ -105,7 +151,13 @@ fn walk(dir: &Path, exclude: Option<&Path>, found: &mut Discovery) {
                     skip(found, &path, "symbolic link to a folder (not followed)");
                     continue;
                 }
-                Ok(m) => (false, m.is_file()),
+                Ok(m) => {
+                    if let Some(reason) = link_out_of_tree(&path, opts.root.as_deref()) {
+                        skip(found, &path, reason);
+                        continue;
+                    }
+                    (false, m.is_file())
+                }
                 Err(_) => {
                     skip(found, &path, "broken symbolic link");
                     continue;
@@ -115,7 +167,7 @@ fn walk(dir: &Path, exclude: Option<&Path>, found: &mut Discovery) {
             (kind.is_dir(), kind.is_file())
         };
         if is_dir {
-            walk(&path, exclude, found);
+            walk(&path, opts, found);
         } else if !is_file {
             skip(found, &path, "not a regular file");
         } else if has_text_extension(&path) || has_pdf_extension(&path) || starts_like_pdf(&path) {
@@ -301,6 +353,40 @@ mod tests {
             discover(&[d.join("nope")], None),
             Err(DiscoverError::Missing(_))
         ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_input_folder_are_followed_only_when_asked() {
+        use std::os::unix::fs::symlink;
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("passwd.txt"), b"root:x:0:0").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        fs::write(d.join("a.txt"), b"x").unwrap();
+        symlink(outside.path().join("passwd.txt"), d.join("out.txt")).unwrap();
+        symlink(d.join("a.txt"), d.join("in.txt")).unwrap();
+        symlink(d.join("loop.txt"), d.join("loop.txt")).unwrap();
+        let names = |found: &Discovery| -> Vec<String> {
+            found
+                .files
+                .iter()
+                .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+                .collect()
+        };
+        let found = discover(&[d.to_path_buf()], None).unwrap();
+        assert_eq!(names(&found), ["a.txt", "in.txt"]);
+        let reasons: Vec<(&str, &str)> = found
+            .skipped
+            .iter()
+            .map(|s| (s.path.rsplit('/').next().unwrap(), s.reason.as_str()))
+            .collect();
+        assert_eq!(reasons.len(), 2, "{reasons:?}");
+        assert_eq!(reasons[0], ("loop.txt", "broken symbolic link"));
+        assert!(reasons[1].0 == "out.txt" && reasons[1].1.contains("--follow-links"));
+        let opts = DiscoverOptions { follow_links: true };
+        let found = discover_with(&[d.to_path_buf()], None, opts).unwrap();
+        assert_eq!(names(&found), ["a.txt", "in.txt", "out.txt"]);
     }
 
     #[test]

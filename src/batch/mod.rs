@@ -63,6 +63,8 @@ pub struct BatchOptions {
     pub max_memory_mb: u64,
     /// Read documents on threads of this process instead of worker processes.
     pub in_process: bool,
+    /// Follow links to files outside the input folders (`--follow-links`).
+    pub follow_links: bool,
     /// Set to a signal's number (SIGINT, SIGTERM) to stop the run: no document starts
     /// after it, those in flight are abandoned and read again by the next run.
     pub interrupt: Option<Arc<AtomicUsize>>,
@@ -138,8 +140,13 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
 
     // Discover before touching the output folder: a run that cannot start (an input
     // missing, nothing to read) leaves nothing behind.
-    let discover::Discovery { files, skipped } =
-        discover::discover(&opts.inputs, Some(&opts.out_dir))?;
+    let discover::Discovery { files, skipped } = discover::discover_with(
+        &opts.inputs,
+        Some(&opts.out_dir),
+        discover::DiscoverOptions {
+            follow_links: opts.follow_links,
+        },
+    )?;
     if files.is_empty() {
         let inputs: Vec<String> = opts
             .inputs
@@ -428,6 +435,16 @@ pub fn run(opts: &BatchOptions) -> Result<Manifest, BatchError> {
             }
         }
     } else {
+        // Documents whose input changed (same path, other id) or is gone from a walked
+        // folder no longer belong here: their JSON is removed before the tables are built.
+        let current: std::collections::BTreeMap<String, String> = planned
+            .iter()
+            .map(|p| (p.job.path.to_string_lossy().into_owned(), p.id.clone()))
+            .collect();
+        let roots: Vec<PathBuf> = opts.inputs.iter().filter(|p| p.is_dir()).cloned().collect();
+        if !crate::output::prune::prune(&docs_dir, &current, &roots).is_empty() {
+            other_entries.retain(|id, _| doc_path(&docs_dir, id).exists());
+        }
         aggregate_all(
             opts,
             &pool,

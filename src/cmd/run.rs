@@ -42,6 +42,7 @@ pub fn options(args: &RunArgs) -> anyhow::Result<BatchOptions> {
         doc_timeout: budget.timeout,
         max_memory_mb: budget.max_memory_mb,
         in_process: args.in_process,
+        follow_links: args.follow_links,
         interrupt: None,
         progress: if args.quiet {
             ProgressMode::Quiet

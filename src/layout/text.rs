@@ -496,11 +496,16 @@ fn html_table_rows(block: &str, base: usize) -> Vec<Row> {
                 bbox: None,
             });
         }
+        // The end tag runs to its '>' (it may be cut off: then to the end of "</tr").
         let row_end = lower[cursor..]
             .find("</tr")
-            .map(|i| cursor + i + 5)
-            .unwrap_or(cursor)
-            .min(block.len());
+            .map(|i| {
+                let tag = cursor + i;
+                block[tag..]
+                    .find('>')
+                    .map_or(tag + "</tr".len(), |j| tag + j + 1)
+            })
+            .unwrap_or(cursor);
         cursor = row_end.max(cursor);
         rows.push(Row {
             kind: RowKind::Html,
@@ -597,6 +602,18 @@ mod tests {
         assert_eq!(rows[0].cells.len(), 3);
         assert_eq!(rows[1].indent, 5);
         assert_eq!(rows[1].cells[0].col, 5);
+    }
+
+    #[test]
+    fn cut_off_row_end_tag_before_a_multibyte_char() {
+        // Fuzz finding (issue 14): "</tr" then a 3-byte char used to be stepped over by
+        // a fixed 5 bytes, slicing inside the char.
+        for text in ["<table><th><tr></tr\u{FFFD}", "<table><tr><td>ก</td></trก>"] {
+            let rows = rows_of(text);
+            for r in &rows {
+                assert!(text.is_char_boundary(r.range.end), "{text:?} {r:?}");
+            }
+        }
     }
 
     #[test]

@@ -440,14 +440,26 @@ fn join_match(src: &str, i: usize, aa_end: usize) -> Option<Vec<Range<usize>>> {
     best.map(|(_, spots)| spots)
 }
 
+/// The left parts of [`words_index`] that hold a ำ themselves, in the index's order:
+/// the only ones [`join_match_back`] can use (issue 14: walking every left part for
+/// each candidate made spaced SARA AM text slow).
+fn am_lefts() -> &'static [(&'static str, Vec<usize>)] {
+    static LEFTS: OnceLock<Vec<(&'static str, Vec<usize>)>> = OnceLock::new();
+    LEFTS.get_or_init(|| {
+        words_index()
+            .by_left
+            .iter()
+            .filter(|(left, _)| left.contains(SARA_AM))
+            .map(|(left, ids)| (*left, ids.clone()))
+            .collect()
+    })
+}
+
 fn join_match_back(src: &str, i: usize, aa_end: usize) -> Option<(usize, Vec<Range<usize>>)> {
     let idx = words_index();
     let b = src.as_bytes();
     let mut best: Option<(usize, Vec<Range<usize>>)> = None;
-    for (left, ids) in &idx.by_left {
-        if !left.contains(SARA_AM) {
-            continue;
-        }
+    for (left, ids) in am_lefts() {
         for e in ids.iter().map(|&id| &idx.entries[id]) {
             let mut spots = Vec::new();
             let Some(start) = match_back(src, i, left, &mut spots) else {

@@ -6,6 +6,10 @@
 //! process is writing there). Files are not fsynced: the guarantee is
 //! against a killed process, not against a power cut (rename on the same file system is
 //! atomic either way, but the data may not have reached the disk).
+//!
+//! A temporary file is created exclusively (`O_CREAT|O_EXCL`: never an existing file or
+//! a planted link) and private (mode 0600) while it is written; when it is committed it
+//! gets the mode an ordinary new file gets (0666 less the process umask).
 
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
@@ -74,7 +78,7 @@ pub struct AtomicFile {
 impl AtomicFile {
     pub fn create(target: &Path) -> Result<Self, WriteError> {
         let tmp = temp_path(target);
-        let file = File::create(&tmp).map_err(|e| WriteError::io(target, e))?;
+        let file = create_private(&tmp).map_err(|e| WriteError::io(target, e))?;
         Ok(AtomicFile {
             target: target.to_path_buf(),
             tmp,
@@ -99,6 +103,7 @@ impl AtomicFile {
     pub fn commit(mut self) -> Result<(), WriteError> {
         let result = match self.writer.take() {
             Some(mut w) => w.flush().and_then(|()| {
+                publish_mode(w.get_ref())?;
                 drop(w);
                 fs::rename(&self.tmp, &self.target)
             }),
@@ -115,6 +120,47 @@ impl Drop for AtomicFile {
             let _ = fs::remove_file(&self.tmp);
         }
     }
+}
+
+/// Create `path` exclusively, readable and writable by the owner only (0600 on Unix).
+pub fn create_private(path: &Path) -> io::Result<File> {
+    let mut opts = fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    opts.open(path)
+}
+
+/// Give a committed file the mode of an ordinary new file: 0666 less the umask.
+fn publish_mode(file: &File) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(fs::Permissions::from_mode(0o666 & !umask()))?;
+    }
+    #[cfg(not(unix))]
+    let _ = file;
+    Ok(())
+}
+
+/// The process umask, read once from `/proc/self/status` (reading it with `umask(2)`
+/// would change it for a moment under other threads); 022 where it cannot be read.
+#[cfg(unix)]
+fn umask() -> u32 {
+    static UMASK: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *UMASK.get_or_init(|| {
+        fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find_map(|l| l.strip_prefix("Umask:"))
+                    .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+            })
+            .unwrap_or(0o022)
+    })
 }
 
 /// Whether a file name is one of our temporary files, and the pid that wrote it.
@@ -147,6 +193,26 @@ pub fn remove_temps(dir: &Path) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn temps_are_private_and_exclusive_and_published_readable() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.json");
+        let mut f = AtomicFile::create(&target).unwrap();
+        let mode = fs::metadata(&f.tmp).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        // An existing file (or a link planted) at a temp name is never opened.
+        assert_eq!(
+            create_private(&f.tmp).unwrap_err().kind(),
+            io::ErrorKind::AlreadyExists
+        );
+        f.write_all(b"{}").unwrap();
+        f.commit().unwrap();
+        let mode = fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o666 & !umask());
+    }
 
     #[test]
     fn temp_names_are_recognised() {

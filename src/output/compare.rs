@@ -553,13 +553,15 @@ pub fn completion(merged: &[&Record], titles: &Titles) -> Vec<Completion> {
 
 fn csv_file<F>(path: &Path, opts: TableOptions, fill: F) -> Result<(), WriteError>
 where
-    F: FnOnce(&mut csv::Writer<&mut std::io::BufWriter<std::fs::File>>) -> csv::Result<()>,
+    F: FnOnce(&mut tables::CellWriter<&mut std::io::BufWriter<std::fs::File>>) -> csv::Result<()>,
 {
     write_atomic_with(path, |w| {
         w.write_all(opts.preamble())?;
-        let mut c = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(w);
+        let mut c = tables::CellWriter::new(
+            csv::WriterBuilder::new()
+                .terminator(csv::Terminator::Any(b'\n'))
+                .from_writer(w),
+        );
         fill(&mut c).map_err(io::Error::other)?;
         c.flush()
     })

@@ -16,6 +16,8 @@
 //!   .state/journal.jsonl  resume bookkeeping
 //!   .state/lock           locked (flock) by the run writing the folder
 //! ```
+//!
+//! [`prune`] finds and removes the documents whose input is gone or changed.
 
 pub mod aggregate;
 pub mod atomic;
@@ -25,6 +27,7 @@ pub mod journal;
 pub mod json;
 pub mod lock;
 pub mod manifest;
+pub mod prune;
 pub mod report;
 pub mod tables;
 

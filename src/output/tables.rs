@@ -12,12 +12,86 @@
 //! | `indicators.csv` | document x indicator                                         |
 //! | `flags.csv`      | document x flag                                              |
 //!
+//! Every cell goes through [`CellWriter`] (this module's tables and the comparison
+//! tables alike), which makes cells safe to open in a spreadsheet (issue 14, OWASP "CSV
+//! injection"): a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets
+//! a leading `'` (a plain number such as `-3.5` is left as it is), and control
+//! characters are replaced by the visible Unicode control pictures (U+0000..U+001F to
+//! U+2400..U+241F, DEL to U+2421; tab, CR and LF inside a cell are kept, quoted) or, for
+//! C1 controls U+0080..U+009F, by U+FFFD. The JSON outputs keep the text as read.
+//!
 //! Each column has a type ([`Column`]), written into `datapackage.json` beside the
 //! tables ([`super::datapackage`]) so that loaders keep codes such as `geocode` as text.
 
 use crate::model::{Document, ItemStatus};
 use crate::source::Span;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+
+/// A CSV writer whose every cell is made spreadsheet-safe by [`safe_cell`]: the one
+/// place where cells are written, for every CSV of the project.
+pub struct CellWriter<W: std::io::Write>(csv::Writer<W>);
+
+impl<W: std::io::Write> CellWriter<W> {
+    pub fn new(writer: csv::Writer<W>) -> Self {
+        CellWriter(writer)
+    }
+
+    /// Write one record, each cell through [`safe_cell`].
+    pub fn write_record<I, T>(&mut self, record: I) -> csv::Result<()>
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<str>,
+    {
+        self.0.write_record(
+            record
+                .into_iter()
+                .map(|c| safe_cell(c.as_ref()).into_owned()),
+        )
+    }
+
+    pub fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
+/// A cell that a spreadsheet shows as text and never runs as a formula, and that holds
+/// no raw control characters (the module doc says how).
+pub fn safe_cell(cell: &str) -> Cow<'_, str> {
+    let control = |c: char| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || ('\u{80}'..='\u{9F}').contains(&c)
+    };
+    let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number(cell);
+    if !formula && !cell.chars().any(control) {
+        return Cow::Borrowed(cell);
+    }
+    let mut out = String::with_capacity(cell.len() + 1);
+    if formula {
+        out.push('\'');
+    }
+    for c in cell.chars() {
+        out.push(match c as u32 {
+            u @ 0x00..=0x08 | u @ 0x0B | u @ 0x0C | u @ 0x0E..=0x1F => {
+                char::from_u32(0x2400 + u).unwrap_or('\u{FFFD}')
+            }
+            0x7F => '\u{2421}',
+            0x80..=0x9F => '\u{FFFD}',
+            _ => c,
+        });
+    }
+    Cow::Owned(out)
+}
+
+/// `-3`, `+4.5`: a signed decimal number, harmless in a spreadsheet.
+fn is_plain_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix(['-', '+']).unwrap_or(cell);
+    let mut parts = digits.splitn(2, '.');
+    let whole = parts.next().unwrap_or("");
+    let frac = parts.next();
+    !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
 
 /// How the CSV tables are written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -211,14 +285,16 @@ pub struct TableRows(pub [Vec<u8>; 4]);
 
 fn csv_bytes<F>(fill: F) -> Vec<u8>
 where
-    F: FnOnce(&mut csv::Writer<&mut Vec<u8>>) -> csv::Result<()>,
+    F: FnOnce(&mut CellWriter<&mut Vec<u8>>) -> csv::Result<()>,
 {
     let mut buf = Vec::new();
     {
-        let mut w = csv::WriterBuilder::new()
-            .has_headers(false)
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(&mut buf);
+        let mut w = CellWriter::new(
+            csv::WriterBuilder::new()
+                .has_headers(false)
+                .terminator(csv::Terminator::Any(b'\n'))
+                .from_writer(&mut buf),
+        );
         // Writing into memory cannot fail on I/O; a record is always well-formed here.
         let _ = fill(&mut w);
         let _ = w.flush();
@@ -378,6 +454,32 @@ fn enum_str<T: serde::Serialize>(v: &T) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_are_neutralised_and_controls_made_visible() {
+        let cases = [
+            ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+            ("+SUM(A1:A2)", "'+SUM(A1:A2)"),
+            ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+            ("@SUM(1)", "'@SUM(1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("-3.5", "-3.5"),
+            ("+12", "+12"),
+            ("-", "'-"),
+            ("-1.", "'-1."),
+            ("a\u{1b}[31mb\u{7}\u{0}", "a\u{241b}[31mb\u{2407}\u{2400}"),
+            ("x\u{7f}\u{85}y", "x\u{2421}\u{FFFD}y"),
+            ("line\nnext\tcol", "line\nnext\tcol"),
+            ("โครงสร้าง = 1", "โครงสร้าง = 1"),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(safe_cell(cell), want, "{cell:?}");
+        }
+        // Through the writer: the cell is quoted where it must be, and read back safe.
+        let bytes = csv_bytes(|w| w.write_record(["=1+1", "a\u{0}b"]));
+        assert_eq!(bytes, "'=1+1,a\u{2400}b\n".as_bytes());
+    }
     use crate::diagnostic::FlagCode;
     use crate::model::{OitItem, SourceFormat};
 

@@ -152,6 +152,7 @@ pub fn process_bytes_with_layout(
                     pages: pdf.pages.len() as u32,
                     text_origin: pdf.text_origin,
                     page_text_origin: page_origins,
+                    encoding: None,
                 };
                 let layout = layout_of_pdf(&mut pdf);
                 let mut doc = extract::extract(source, &layout, pdf.flags);
@@ -187,8 +188,12 @@ pub fn process_bytes_with_layout(
             ),
         }
     } else {
-        match ingest::text::read_text_limited(bytes, &opts.text) {
-            Ok((pages, limit_flags)) => {
+        match ingest::text::read_text_decoded(bytes, &opts.text) {
+            Ok(ingest::text::TextRead {
+                pages,
+                flags: limit_flags,
+                encoding,
+            }) => {
                 let source = Source {
                     path: path.to_string(),
                     sha256: sha,
@@ -196,6 +201,8 @@ pub fn process_bytes_with_layout(
                     pages: pages.len() as u32,
                     text_origin: TextOrigin::OcrText,
                     page_text_origin: Vec::new(),
+                    encoding: (encoding != ingest::text::TextEncoding::Utf8)
+                        .then(|| encoding.as_str().to_string()),
                 };
                 // Text past a limit was not read: the document is partial (issue 13).
                 let cut = !limit_flags.is_empty();
@@ -256,6 +263,7 @@ pub fn failed(
             pages: 0,
             text_origin: TextOrigin::None,
             page_text_origin: Vec::new(),
+            encoding: None,
         },
         status: DocStatus::Failed,
         agency: Agency::default(),

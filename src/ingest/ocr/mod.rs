@@ -210,18 +210,39 @@ pub fn is_image_only(profile: &PageProfile, extracted_text: Option<&str>) -> boo
     }
 }
 
+/// Largest OCR text file read beside a PDF (a 1 GB sidecar once aborted the process).
+pub const SIDECAR_MAX_BYTES: u64 = 16_000_000;
+
 /// OCR text supplied beside a PDF: `report.md`, then `report.txt` for `report.pdf`.
-/// Returns the file and its text (invalid UTF-8 replaced); empty files are ignored.
+/// Returns the file and its text (decoded as [`crate::ingest::text::detect_encoding`]
+/// says, bad bytes replaced); empty files are ignored. Only regular files are read: a
+/// symbolic link, a FIFO or a device is never opened, nor a file over
+/// [`SIDECAR_MAX_BYTES`] (its pages then stay without text, flagged `no_text_layer`).
 pub fn sidecar_text(pdf_path: &Path) -> Option<(PathBuf, String)> {
+    use std::io::Read;
     for ext in ["md", "txt", "MD", "TXT"] {
         let p = pdf_path.with_extension(ext);
-        if p == pdf_path || !p.is_file() {
+        if p == pdf_path {
             continue;
         }
-        let Ok(bytes) = std::fs::read(&p) else {
+        match std::fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_file() && m.len() <= SIDECAR_MAX_BYTES => {}
+            _ => continue,
+        }
+        let Ok(file) = std::fs::File::open(&p) else {
             continue;
         };
-        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let mut bytes = Vec::new();
+        // The file may have grown since it was measured: never read past the limit.
+        if file
+            .take(SIDECAR_MAX_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .is_err()
+            || bytes.len() as u64 > SIDECAR_MAX_BYTES
+        {
+            continue;
+        }
+        let text = crate::ingest::text::decode_to_string(&bytes);
         if !text.trim().is_empty() {
             return Some((p, text));
         }
@@ -284,6 +305,19 @@ mod tests {
         assert_eq!(sidecar_text(&pdf).unwrap().1, "txt", "empty md is skipped");
         std::fs::write(dir.path().join("report.md"), "# md").unwrap();
         assert_eq!(sidecar_text(&pdf).unwrap().0, dir.path().join("report.md"));
+        // A link is not followed, whatever it points at; a file over the limit is not read.
+        #[cfg(unix)]
+        {
+            let other = dir.path().join("elsewhere.txt");
+            std::fs::write(&other, "secret").unwrap();
+            let linked = dir.path().join("linked.pdf");
+            std::os::unix::fs::symlink(&other, dir.path().join("linked.txt")).unwrap();
+            assert!(sidecar_text(&linked).is_none());
+            let big = dir.path().join("big.pdf");
+            let f = std::fs::File::create(dir.path().join("big.txt")).unwrap();
+            f.set_len(SIDECAR_MAX_BYTES + 1).unwrap();
+            assert!(sidecar_text(&big).is_none());
+        }
     }
 
     #[test]

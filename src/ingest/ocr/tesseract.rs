@@ -108,13 +108,19 @@ fn write_pgm(img: &PageImage, mut w: impl Write) -> std::io::Result<()> {
 /// Run Tesseract on a page image and return its words.
 pub fn run(img: &PageImage, opts: &OcrOptions) -> Result<Vec<Word>, OcrError> {
     let engine = find_engine(opts)?;
-    let dir = tempfile::Builder::new()
-        .prefix("ita-ocr-")
-        .tempdir()
-        .map_err(OcrError::Io)?;
+    // A private folder (0700) and page image (0600, created exclusively): page images of
+    // a submission are not for other users of the machine (issue 14).
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("ita-ocr-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o700));
+    }
+    let dir = builder.tempdir().map_err(OcrError::Io)?;
     let input = dir.path().join("page.pgm");
     {
-        let f = std::fs::File::create(&input).map_err(OcrError::Io)?;
+        let f = crate::output::atomic::create_private(&input).map_err(OcrError::Io)?;
         let mut bw = std::io::BufWriter::new(f);
         write_pgm(img, &mut bw).map_err(OcrError::Io)?;
         bw.flush().map_err(OcrError::Io)?;

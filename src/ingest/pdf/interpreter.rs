@@ -12,6 +12,8 @@ use std::rc::Rc;
 
 /// Most operators run per page (all streams and forms together).
 pub const MAX_OPS: usize = 3_000_000;
+/// Default for [`super::PdfOptions::max_glyphs`].
+pub const MAX_GLYPHS: usize = 2_000_000;
 /// Deepest Form XObject nesting followed.
 pub const MAX_FORM_DEPTH: usize = 8;
 const MAX_STACK: usize = 512;
@@ -56,6 +58,8 @@ pub struct PageContent {
     pub truncated: bool,
     /// The time budget ran out while reading the page.
     pub timed_out: bool,
+    /// Which reader limit stopped the page, with its number (`limit_reached`).
+    pub limit: Option<String>,
     pub(crate) ops: usize,
 }
 
@@ -125,6 +129,8 @@ pub struct Interpreter<'d> {
     start: (f64, f64),
     forms: Vec<ObjectId>,
     deadline: Option<std::time::Instant>,
+    max_ops: usize,
+    max_glyphs: usize,
 }
 
 /// A named resource (`/Font`, `/XObject`, `/Properties`) of a resource dictionary.
@@ -174,7 +180,15 @@ impl<'d> Interpreter<'d> {
             start: (0.0, 0.0),
             forms: Vec::new(),
             deadline: None,
+            max_ops: MAX_OPS,
+            max_glyphs: MAX_GLYPHS,
         }
+    }
+
+    /// Read at most `max_ops` operators and keep at most `max_glyphs` glyphs of the page.
+    pub fn set_limits(&mut self, max_ops: usize, max_glyphs: usize) {
+        self.max_ops = max_ops;
+        self.max_glyphs = max_glyphs;
     }
 
     /// Stop reading (and mark the page truncated) after this instant.
@@ -198,8 +212,14 @@ impl<'d> Interpreter<'d> {
         let mut operands = Vec::new();
         while let Some(op) = lexer.next_op(&mut operands) {
             self.out.ops += 1;
-            if self.out.ops > MAX_OPS {
+            if self.out.ops > self.max_ops {
                 self.out.truncated = true;
+                self.out.limit.get_or_insert_with(|| {
+                    format!(
+                        "the page has more than {} content operators (the limit): the rest was not read",
+                        self.max_ops
+                    )
+                });
                 break;
             }
             if self.out.ops.is_multiple_of(4096)
@@ -502,7 +522,14 @@ impl<'d> Interpreter<'d> {
             if info.repaired {
                 self.out.repaired += 1;
             }
-            if bx.iter().all(|v| v.is_finite()) && self.out.glyphs.len() < 2_000_000 {
+            if self.out.glyphs.len() >= self.max_glyphs {
+                self.out.limit.get_or_insert_with(|| {
+                    format!(
+                        "the page has more than {} glyphs (the limit): the rest were not kept",
+                        self.max_glyphs
+                    )
+                });
+            } else if bx.iter().all(|v| v.is_finite()) {
                 self.out.glyphs.push(Glyph {
                     tick: info.checkbox.is_none() && is_tick_mark(font.symbol, &info.text),
                     text: info.text,

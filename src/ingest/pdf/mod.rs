@@ -36,6 +36,12 @@ pub struct PdfOptions {
     /// Time budget for one document, in seconds; the pages read by then are kept and the
     /// document is flagged `timeout`.
     pub max_seconds: f64,
+    /// Most operators read from one page's content (its streams and forms together);
+    /// the rest is not read and a `limit_reached` flag says so (issue 14: 30-50 million
+    /// operators grew to gigabytes).
+    pub max_ops: usize,
+    /// Most glyphs kept for one page; past it, `limit_reached`.
+    pub max_glyphs: usize,
 }
 
 impl Default for PdfOptions {
@@ -44,6 +50,8 @@ impl Default for PdfOptions {
             max_stream_bytes: 64 * 1024 * 1024,
             max_pages: 5000,
             max_seconds: 120.0,
+            max_ops: interpreter::MAX_OPS,
+            max_glyphs: interpreter::MAX_GLYPHS,
         }
     }
 }
@@ -332,6 +340,7 @@ fn read_page(
     }
     let base = upright_matrix(doc, page);
     let mut interp = Interpreter::new(doc, fonts, opts.max_stream_bytes);
+    interp.set_limits(opts.max_ops, opts.max_glyphs);
     interp.set_base_ctm(base);
     interp.set_deadline(deadline);
     interp.run(&content, page_resources(doc, page));
@@ -342,6 +351,8 @@ fn read_page(
             Severity::Warning,
             format!("time budget of {} s ran out in this page", opts.max_seconds),
         ));
+    } else if let Some(limit) = &result.limit {
+        flags.push((FlagCode::LimitReached, Severity::Warning, limit.clone()));
     } else if result.truncated {
         flags.push((
             FlagCode::ParseError,
