@@ -56,6 +56,12 @@ pub enum FlagCode {
     /// The document yields no agency, no fiscal year, no items and no indicators: it is
     /// not an ITA document, or nothing in it could be read.
     NoItaContent,
+    /// Two statements of one score disagree, the scores do not add up to the total, a
+    /// level contradicts the score, or a stated difference is not the difference; the
+    /// flag names both places.
+    ScoreInconsistent,
+    /// A results-table row whose rank or level could not be read (kept as null).
+    ResultUnreadable,
 }
 
 impl FlagCode {
@@ -92,6 +98,8 @@ impl FlagCode {
             FlagCode::OcrText => "ocr_text",
             FlagCode::OcrEngine => "ocr_engine",
             FlagCode::NoItaContent => "no_ita_content",
+            FlagCode::ScoreInconsistent => "score_inconsistent",
+            FlagCode::ResultUnreadable => "result_unreadable",
         }
     }
 }
