@@ -371,6 +371,10 @@ pub struct OitItem {
     pub code_corrected: bool,
     pub notes: String,
     pub span: Span,
+    /// The item's score in an analysis report (100 or 0, `assessment.questions`), from
+    /// which `status` is then taken: 100 done, 0 not done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

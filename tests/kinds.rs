@@ -213,3 +213,112 @@ fn a_report_that_contradicts_itself_is_flagged_in_each_place() {
         "{messages:?}"
     );
 }
+
+#[test]
+fn writer_export_of_the_analysis_report() {
+    let doc = check_assessment("writer_analysis_municipal.pdf");
+    // The o-codes scored 100 / 0 give their OIT items' status, the score kept.
+    let status = |code: &str| {
+        doc.oit_items
+            .iter()
+            .find(|i| i.code.as_deref() == Some(code))
+            .map(|i| (i.status, i.score))
+    };
+    use ita_extract::model::ItemStatus;
+    assert_eq!(status("O1"), Some((ItemStatus::Done, Some(100.0))));
+    assert_eq!(status("O12"), Some((ItemStatus::NotDone, Some(0.0))));
+    assert_eq!(status("O33"), Some((ItemStatus::NotDone, Some(0.0))));
+}
+
+/// Calc places the rank column apart from the rest of each row in the text layer: the
+/// rows keep their scores, levels and agencies, and each says its rank went unread.
+#[test]
+fn calc_export_of_the_announcement() {
+    let doc = run("calc_announcement_local.pdf");
+    let want = answers("calc_announcement_local.pdf");
+    assert_eq!(doc.doc_kind, kind(&want));
+    let rows = want["results"].as_array().unwrap();
+    assert_eq!(doc.results.len(), rows.len());
+    for (r, w) in doc.results.iter().zip(rows) {
+        assert_eq!(r.agency_written, w["agency"].as_str().unwrap());
+        assert_eq!(r.agency.agency_type.as_deref(), w["type"].as_str());
+        assert_eq!(r.level.as_deref(), w["level"].as_str());
+        assert_eq!(r.flagged, w["flagged"].as_bool().unwrap_or(false));
+        if !r.flagged {
+            assert_eq!(r.total, w["total"].as_f64(), "{}", r.agency_written);
+        }
+        if r.rank.is_none() {
+            assert!(doc.flags.iter().any(
+                |f| f.code.as_str() == "result_unreadable" && f.span.as_ref() == Some(&r.span)
+            ));
+        }
+    }
+}
+
+/// `run` writes results.csv; `compare` writes it merged and score_trends.csv, joining an
+/// agency's own analysis (2566, and 2565 as its previous year) with its row in an
+/// announcement (2567).
+#[test]
+fn run_and_compare_write_results_and_score_trends() {
+    use std::process::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    for name in ["analysis_municipal.txt", "announcement_local.txt"] {
+        std::fs::copy(fixture(name), input.join(name)).unwrap();
+    }
+    let out = dir.path().join("out");
+    let cmp = dir.path().join("cmp");
+    let bin = env!("CARGO_BIN_EXE_ita-extract");
+    let st = Command::new(bin)
+        .args([
+            "run",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "-q",
+            "--ocr",
+            "off",
+        ])
+        .status()
+        .unwrap();
+    assert!(st.code().is_some_and(|c| c <= 1));
+    let results = std::fs::read_to_string(out.join("results.csv")).unwrap();
+    assert_eq!(results.lines().count(), 1 + 7, "{results}");
+    assert!(results
+        .lines()
+        .next()
+        .unwrap()
+        .starts_with("doc_id,fiscal_year,rank,agency_written"));
+    let st = Command::new(bin)
+        .args([
+            "compare",
+            out.to_str().unwrap(),
+            "-o",
+            cmp.to_str().unwrap(),
+        ])
+        .status()
+        .unwrap();
+    assert!(st.code().is_some_and(|c| c <= 1));
+    assert_eq!(
+        std::fs::read_to_string(cmp.join("results.csv")).unwrap(),
+        results
+    );
+    let trends = std::fs::read_to_string(cmp.join("score_trends.csv")).unwrap();
+    let rows: Vec<Vec<&str>> = trends
+        .lines()
+        .filter(|l| l.starts_with("เทศบาลเมืองอรัญญิก"))
+        .map(|l| l.split(',').collect())
+        .collect();
+    let years: Vec<(&str, &str, &str, &str)> =
+        rows.iter().map(|r| (r[3], r[4], r[9], r[11])).collect();
+    assert_eq!(
+        years,
+        [
+            ("2565", "89.1", "", "previous"),
+            ("2566", "92.84", "3.74", "assessment"),
+            ("2567", "92.45", "-0.39", "results"),
+        ],
+        "{trends}"
+    );
+}

@@ -384,6 +384,21 @@ pub fn extract(source: Source, doc: &Doc, mut flags: Vec<Flag>) -> Document {
     // checklist's or a table's and are not kept.
     if kind == Some(crate::model::DocKind::Analysis) {
         document.flags.extend(assessment_flags);
+        // An OIT item scored 100 or 0 in the report was done or not done that year.
+        if let Some(a) = &document.assessment {
+            for item in &mut document.oit_items {
+                let code = item.code.as_deref().map(str::to_lowercase);
+                let q = a.questions.iter().find(|q| Some(&q.code) == code.as_ref());
+                if let Some(q) = q {
+                    item.score = Some(q.score.value);
+                    if q.score.value == 100.0 {
+                        item.status = ItemStatus::Done;
+                    } else if q.score.value == 0.0 {
+                        item.status = ItemStatus::NotDone;
+                    }
+                }
+            }
+        }
         // An analysis report states the year it analyses beside its own: that is the
         // assessment year, not a conflicting fiscal year.
         if let Some(y) = document.assessment.as_ref().and_then(|a| a.assessment_year) {
@@ -612,6 +627,7 @@ fn read_items(
             code_corrected: corrected,
             notes,
             span,
+            score: None,
         });
     }
     // Missing items, where the document lists the OIT items at all: every catalogue code

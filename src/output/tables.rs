@@ -489,6 +489,7 @@ mod tests {
             code_corrected: true,
             notes: String::new(),
             span: span(3, 14),
+            score: None,
         });
         let TableRows([docs, items, inds, flags, _]) = rows("a-00", &doc);
         let docs = String::from_utf8(docs).unwrap();
@@ -525,6 +526,7 @@ mod tests {
                 code_corrected: false,
                 notes: String::new(),
                 span: span(1, 1),
+                score: None,
             });
         }
         let TableRows([_, items, _, _, _]) = rows("x", &doc);
