@@ -50,10 +50,25 @@ pub fn tool_weights() -> [f64; 3] {
 /// The words of one list of `data/vocab/score_words.tsv`, in file order (empty for a
 /// list the file does not have).
 pub fn score_words(list: &str) -> Vec<&'static str> {
-    super::tsv_rows(SCORE_WORDS)
-        .filter(|r| r.first() == Some(&list))
-        .filter_map(|r| r.get(1).copied())
-        .collect()
+    static LISTS: OnceLock<Vec<(&'static str, Vec<&'static str>)>> = OnceLock::new();
+    let lists = LISTS.get_or_init(|| {
+        let mut out: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
+        for r in super::tsv_rows(SCORE_WORDS) {
+            let (Some(l), Some(w)) = (r.first().copied(), r.get(1).copied()) else {
+                continue;
+            };
+            match out.iter_mut().find(|(name, _)| *name == l) {
+                Some((_, v)) => v.push(w),
+                None => out.push((l, vec![w])),
+            }
+        }
+        out
+    });
+    lists
+        .iter()
+        .find(|(name, _)| *name == list)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
 }
 
 /// Where a rule looks.
