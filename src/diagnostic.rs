@@ -70,6 +70,12 @@ pub enum FlagCode {
     /// An input was refused before reading: not a regular file (FIFO, device), or a
     /// link not followed.
     InputRefused,
+    /// Two statements of one score disagree, the scores do not add up to the total, a
+    /// level contradicts the score, or a stated difference is not the difference; the
+    /// flag names both places.
+    ScoreInconsistent,
+    /// A results-table row whose rank or level could not be read (kept as null).
+    ResultUnreadable,
 }
 
 impl FlagCode {
@@ -119,6 +125,8 @@ impl FlagCode {
             FlagCode::InvalidEncoding => "invalid_encoding",
             FlagCode::LimitReached => "limit_reached",
             FlagCode::InputRefused => "input_refused",
+            FlagCode::ScoreInconsistent => "score_inconsistent",
+            FlagCode::ResultUnreadable => "result_unreadable",
         }
     }
 }

@@ -44,6 +44,168 @@ pub struct Document {
     /// is; their states are also in the page text as ☐/☑, which items and indicators use.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pixel_checkboxes: Vec<PixelCheckbox>,
+    /// What kind of ITA document this is, decided by the rules of
+    /// `data/vocab/doc_kinds.tsv` (README "Document kinds"); null when no rule decides.
+    #[serde(default)]
+    pub doc_kind: Option<DocKind>,
+    /// The rule that decided `doc_kind` ("title: การวิเคราะห์ผลการประเมิน").
+    #[serde(default)]
+    pub doc_kind_rule: Option<String>,
+    /// For `oit_evidence`: the OIT item the title or a heading names ("O18"), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence_for: Option<String>,
+    /// Rows of a results announcement (one per agency), in table order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub results: Vec<ResultRow>,
+    /// The assessment result an analysis report states (its numbers, each with span).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<Assessment>,
+}
+
+/// The ITA result an analysis report (O42 kind) states. Every number keeps the text as
+/// written and its span; a value stated twice differently is kept once here (the first)
+/// and both places are in a `score_inconsistent` flag.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Assessment {
+    /// The year assessed (BE), apart from the document's own `fiscal_year`.
+    pub assessment_year: Option<i32>,
+    pub assessment_year_span: Option<Span>,
+    /// Total score out of 100.
+    pub total: Option<Stated>,
+    /// Level as written ("ผ่านดีเยี่ยม", "A").
+    pub level: Option<String>,
+    pub level_span: Option<Span>,
+    /// How the tool scores are stated: "percent" (each out of 100) or "weighted"
+    /// (out of 30 / 30 / 40, adding up to the total); null if no tool score is stated.
+    pub tool_scale: Option<String>,
+    pub iit: Option<Stated>,
+    pub eit: Option<Stated>,
+    pub oit: Option<Stated>,
+    /// Indicator scores (1-10), in number order.
+    pub indicators: Vec<IndicatorScore>,
+    /// Question and item scores by lower-case code ("i1", "e15", "o43"), in code order.
+    pub questions: Vec<QuestionScore>,
+    /// The previous year's total, where stated, and that year.
+    pub previous_total: Option<Stated>,
+    pub previous_year: Option<i32>,
+    /// The difference the document states (this year minus last), with its sign.
+    pub stated_difference: Option<Stated>,
+}
+
+impl Assessment {
+    /// How many numbers besides the total were read.
+    pub fn number_count(&self) -> usize {
+        [
+            &self.iit,
+            &self.eit,
+            &self.oit,
+            &self.previous_total,
+            &self.stated_difference,
+        ]
+        .iter()
+        .filter(|v| v.is_some())
+        .count()
+            + self.indicators.len()
+            + self.questions.len()
+    }
+}
+
+/// One indicator's score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct IndicatorScore {
+    /// 1-10.
+    pub number: u32,
+    pub score: Stated,
+}
+
+/// One question's or OIT item's score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct QuestionScore {
+    /// "i1".."i30", "e1".."e15", "o1".."o43".
+    pub code: String,
+    pub score: Stated,
+}
+
+/// The kind of an ITA document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    /// O43-style progress report, with checkboxes.
+    ProgressReport,
+    /// O42-style analysis of the assessment result: scores, weaknesses, measures.
+    Analysis,
+    /// An announcement of results, one row per agency.
+    ResultsAnnouncement,
+    /// A document published as evidence for one OIT item (a budget report, a plan).
+    OitEvidence,
+    /// Another scheme with its own codes (public-health MOIT, school lists).
+    OtherScheme,
+    /// Not an ITA document.
+    NotIta,
+}
+
+impl DocKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::ProgressReport => "progress_report",
+            DocKind::Analysis => "analysis",
+            DocKind::ResultsAnnouncement => "results_announcement",
+            DocKind::OitEvidence => "oit_evidence",
+            DocKind::OtherScheme => "other_scheme",
+            DocKind::NotIta => "not_ita",
+        }
+    }
+
+    /// The kind named `s` (as in `as_str`).
+    pub fn parse(s: &str) -> Option<DocKind> {
+        [
+            DocKind::ProgressReport,
+            DocKind::Analysis,
+            DocKind::ResultsAnnouncement,
+            DocKind::OitEvidence,
+            DocKind::OtherScheme,
+            DocKind::NotIta,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+}
+
+/// A number as the document states it: the value, the text as written and where.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Stated {
+    pub value: f64,
+    /// The number as written ("๒๙.๘๙").
+    pub text: String,
+    pub span: Span,
+}
+
+/// One row of a results announcement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ResultRow {
+    /// Rank as printed (after sequence repair); null when unreadable.
+    pub rank: Option<u32>,
+    /// The agency's name as written (as OCR or the text layer gives it).
+    pub agency_written: String,
+    /// The agency resolved from that name: type, name, place, geocode.
+    pub agency: Agency,
+    /// Scores out of 30 / 30 / 40 / 100; null where the table shows "-" or nothing
+    /// could be read.
+    pub iit: Option<f64>,
+    pub eit: Option<f64>,
+    pub oit: Option<f64>,
+    pub total: Option<f64>,
+    pub level: Option<String>,
+    /// A digit or the rank was changed (or a missing score computed) so the row's
+    /// arithmetic holds; the raw text is at `span`.
+    pub repaired: bool,
+    /// The scores do not add up and no small repair makes them: the row is uncertain
+    /// (also a `score_inconsistent` flag).
+    pub flagged: bool,
+    /// The row's line in the page text, with its bbox on scanned pages.
+    pub span: Span,
+    /// The row's text as written.
+    pub text: String,
 }
 
 /// A checkbox on a scanned page, decided from the ink inside its printed box.
@@ -220,6 +382,10 @@ pub struct OitItem {
     /// Where `status` came from (the row's boxes and labels); absent when not read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_source: Option<StatusSource>,
+    /// The item's score in an analysis report (100 or 0, `assessment.questions`), from
+    /// which `status` is then taken: 100 done, 0 not done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
 }
 
 /// Where an item's or indicator's status came from, so that a reviewer (the report,

@@ -486,7 +486,13 @@ fn tables_are_unique_typed_and_open_in_excel() {
         .collect();
     assert_eq!(
         paths,
-        ["documents.csv", "items.csv", "indicators.csv", "flags.csv"]
+        [
+            "documents.csv",
+            "items.csv",
+            "indicators.csv",
+            "flags.csv",
+            "results.csv"
+        ]
     );
     for r in resources {
         let (header, _) = read_csv(&out.join(r["path"].as_str().unwrap()));

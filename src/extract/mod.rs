@@ -12,9 +12,12 @@
 //! Every value's span is the byte range in the page's *raw* text, found through the
 //! repair's offset map.
 
+pub mod assessment;
 pub mod catalogue;
 pub mod checks;
+pub mod doc_kind;
 pub mod meta;
+pub mod results;
 pub mod status;
 pub mod tables;
 
@@ -330,6 +333,20 @@ pub fn extract(source: Source, doc: &Doc, mut flags: Vec<Flag>) -> Document {
         }
     }
 
+    // A document without a single checkbox or mark has no statuses to miss: its rows
+    // (an analysis report's numbered headings, a survey's rows) raise no status flag.
+    let has_boxes = pages
+        .iter()
+        .any(|p| p.rows.iter().any(|r| r.cells.iter().any(|c| c.has_box())));
+    if !has_boxes {
+        flags.retain(|f| !matches!(f.code, FlagCode::StatusMissing | FlagCode::StatusConflict));
+    }
+
+    // --- results tables -----------------------------------------------------------------
+    let (results, result_flags) = results::read_results(pages);
+    flags.extend(result_flags);
+    let (assessment, assessment_flags) = assessment::read_assessment(pages, fiscal_year);
+
     let status = if flags.iter().any(|f| f.code == FlagCode::NoTextLayer) {
         DocStatus::Partial
     } else {
@@ -354,7 +371,48 @@ pub fn extract(source: Source, doc: &Doc, mut flags: Vec<Flag>) -> Document {
         flags,
         repairs,
         pixel_checkboxes: Vec::new(),
+        doc_kind: None,
+        doc_kind_rule: None,
+        evidence_for: None,
+        results,
+        assessment,
     };
+    let (kind, rule, item) = doc_kind::decide(&document, doc);
+    document.doc_kind = kind;
+    document.doc_kind_rule = rule;
+    document.evidence_for = item;
+    // The assessment block belongs to analysis reports; elsewhere its numbers are a
+    // checklist's or a table's and are not kept.
+    if kind == Some(crate::model::DocKind::Analysis) {
+        document.flags.extend(assessment_flags);
+        // An OIT item scored 100 or 0 in the report was done or not done that year.
+        if let Some(a) = &document.assessment {
+            for item in &mut document.oit_items {
+                let code = item.code.as_deref().map(str::to_lowercase);
+                let q = a.questions.iter().find(|q| Some(&q.code) == code.as_ref());
+                if let Some(q) = q {
+                    item.score = Some(q.score.value);
+                    if q.score.value == 100.0 {
+                        item.status = ItemStatus::Done;
+                    } else if q.score.value == 0.0 {
+                        item.status = ItemStatus::NotDone;
+                    }
+                }
+            }
+        }
+        // An analysis report states the year it analyses beside its own: that is the
+        // assessment year, not a conflicting fiscal year.
+        if let Some(y) = document.assessment.as_ref().and_then(|a| a.assessment_year) {
+            if document.fiscal_year != Some(y) {
+                let y = y.to_string();
+                document
+                    .flags
+                    .retain(|f| f.code != FlagCode::YearMismatch || !f.message.contains(&y));
+            }
+        }
+    } else {
+        document.assessment = None;
+    }
     crate::validate::validate(&mut document, doc);
     document
 }
@@ -576,6 +634,7 @@ fn read_items(
             notes,
             span,
             status_source: Some(source),
+            score: None,
         });
     }
     // Missing items, where the document lists the OIT items at all: every catalogue code

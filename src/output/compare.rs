@@ -16,6 +16,7 @@
 //! | `agency_flags.csv`      | documents by number of flags, most first, with the commonest codes |
 //! | `status_changes.csv`    | items and indicators whose status differs between two runs (the same document, or other documents of the same agency and year, in two folders) or between consecutive fiscal years of the same agency |
 //! | `superseded.csv`        | documents not counted in `completion.csv` and the fiscal-year comparison, with the document counted instead |
+//! | `score_trends.csv`      | per agency and assessment year: total, IIT, EIT, OIT (from analysis reports and results announcements), with the change from the agency's previous year listed |
 //! | `datapackage.json`      | every table's column types (Frictionless Data Package)           |
 //! | `compare.json`          | the folders, counts and the files written                        |
 //!
@@ -698,6 +699,176 @@ fn names(fields: &[Field]) -> Vec<&str> {
 
 /// Merge `dirs` and write everything into `out_dir`, the CSV files as `table_opts` says.
 /// Every folder is read before `out_dir` is created.
+/// What one document contributes to the comparison.
+type Loaded = (Record, Titles, Vec<TrendPoint>);
+
+/// One agency's scores for one assessment year, as one document states them.
+#[derive(Debug, Clone)]
+pub struct TrendPoint {
+    /// The agency's name without spaces: the same in its own analysis and in an
+    /// announcement's row.
+    pub key: String,
+    pub agency_name: String,
+    pub agency_type: String,
+    pub geocode: String,
+    pub year: i32,
+    pub total: Option<f64>,
+    pub iit: Option<f64>,
+    pub eit: Option<f64>,
+    pub oit: Option<f64>,
+    pub doc_id: String,
+    /// `assessment`, `previous` (an analysis's previous-year total) or `results`.
+    pub source: &'static str,
+}
+
+/// An agency's name without spaces: its type is part of the name, written in full both
+/// in its own reports and in announcements (the `type` field may differ in tier).
+fn trend_key(name: &Option<String>) -> Option<String> {
+    let name: String = name.as_deref()?.split_whitespace().collect();
+    (!name.is_empty()).then_some(name)
+}
+
+/// The trend points a document states: its assessment (and the previous year's total it
+/// names), and each results row (for the announcement's fiscal year).
+pub fn trend_points(id: &str, doc: &Document) -> Vec<TrendPoint> {
+    let mut out = Vec::new();
+    let s = |v: &Option<String>| v.clone().unwrap_or_default();
+    let v = |x: &Option<crate::model::Stated>| x.as_ref().map(|s| s.value);
+    if let (Some(a), Some(key)) = (&doc.assessment, trend_key(&doc.agency.name)) {
+        let base = TrendPoint {
+            key,
+            agency_name: s(&doc.agency.name),
+            agency_type: s(&doc.agency.agency_type),
+            geocode: s(&doc.agency.geocode),
+            year: 0,
+            total: None,
+            iit: None,
+            eit: None,
+            oit: None,
+            doc_id: id.to_string(),
+            source: "assessment",
+        };
+        if let Some(y) = a.assessment_year {
+            out.push(TrendPoint {
+                year: y,
+                total: v(&a.total),
+                iit: v(&a.iit),
+                eit: v(&a.eit),
+                oit: v(&a.oit),
+                ..base.clone()
+            });
+        }
+        if let (Some(y), Some(t)) = (a.previous_year, v(&a.previous_total)) {
+            out.push(TrendPoint {
+                year: y,
+                total: Some(t),
+                source: "previous",
+                ..base
+            });
+        }
+    }
+    if let Some(y) = doc.fiscal_year {
+        for r in doc.results.iter().filter(|r| !r.flagged) {
+            let Some(key) = trend_key(&r.agency.name) else {
+                continue;
+            };
+            out.push(TrendPoint {
+                key,
+                agency_name: s(&r.agency.name),
+                agency_type: s(&r.agency.agency_type),
+                geocode: s(&r.agency.geocode),
+                year: y,
+                total: r.total,
+                iit: r.iit,
+                eit: r.eit,
+                oit: r.oit,
+                doc_id: id.to_string(),
+                source: "results",
+            });
+        }
+    }
+    out
+}
+
+fn score_trends_fields() -> Vec<Field> {
+    use ColumnType::{Integer, Number, String as Text};
+    vec![
+        typed("agency_name", Text, "agency name as written"),
+        typed("agency_type", Text, "agency type as written"),
+        typed(
+            "geocode",
+            Text,
+            "DOPA code of the agency's place, where resolved",
+        ),
+        typed("assessment_year", Integer, "the year assessed, BE"),
+        typed("total", Number, "total score out of 100"),
+        typed(
+            "iit",
+            Number,
+            "IIT score as stated (weighted or out of 100)",
+        ),
+        typed("eit", Number, "EIT score as stated"),
+        typed("oit", Number, "OIT score as stated"),
+        typed(
+            "previous_year",
+            Integer,
+            "the agency's previous year listed here",
+        ),
+        typed(
+            "total_change",
+            Number,
+            "total minus the previous year's total",
+        ),
+        typed("doc_id", Text, "the document that states these scores"),
+        typed(
+            "source",
+            Text,
+            "assessment, previous (an analysis's previous-year total) or results",
+        ),
+    ]
+}
+
+/// Rows of `score_trends.csv`: one per agency and year (an agency's own statement first,
+/// then the first document by id), agencies by key and years in order, each with the
+/// change from the agency's previous year listed.
+pub fn score_trends(points: &[&TrendPoint]) -> Vec<Vec<String>> {
+    let rank = |p: &TrendPoint| match p.source {
+        "assessment" => 0,
+        "results" => 1,
+        _ => 2,
+    };
+    let mut best: BTreeMap<(String, i32), &TrendPoint> = BTreeMap::new();
+    for p in points {
+        let slot = best.entry((p.key.clone(), p.year)).or_insert(p);
+        if (rank(p), &p.doc_id) < (rank(slot), &slot.doc_id) {
+            *slot = p;
+        }
+    }
+    let o = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
+    let mut rows = Vec::new();
+    let mut prev: Option<&TrendPoint> = None;
+    for ((key, _), p) in &best {
+        let before = prev.filter(|q| &q.key == key);
+        let change = before.and_then(|q| Some(((p.total? - q.total?) * 100.0).round() / 100.0));
+        rows.push(vec![
+            p.agency_name.clone(),
+            p.agency_type.clone(),
+            p.geocode.clone(),
+            p.year.to_string(),
+            o(p.total),
+            o(p.iit),
+            o(p.eit),
+            o(p.oit),
+            before.map(|q| q.year.to_string()).unwrap_or_default(),
+            o(change),
+            p.doc_id.clone(),
+            p.source.to_string(),
+        ]);
+        prev = Some(p);
+    }
+    rows
+}
+
 pub fn compare(
     dirs: &[PathBuf],
     out_dir: &Path,
@@ -724,7 +895,7 @@ pub fn compare(
     if listed.is_empty() {
         return Err(CompareError::Empty(dir_names.join(", ")));
     }
-    let loaded: Vec<Result<(Record, Titles), CompareError>> = listed
+    let loaded: Vec<Result<Loaded, CompareError>> = listed
         .par_iter()
         .map(|(i, id, p)| {
             let bad = |reason: String| CompareError::BadFile {
@@ -735,13 +906,16 @@ pub fn compare(
             let doc: Document = serde_json::from_slice(&bytes).map_err(|e| bad(e.to_string()))?;
             let mut titles = Titles::default();
             let rec = Record::of(id, *i, &doc, &mut titles);
-            Ok((rec, titles))
+            let points = trend_points(id, &doc);
+            Ok((rec, titles, points))
         })
         .collect();
     let mut all = Vec::with_capacity(loaded.len());
     let mut titles = Titles::default();
+    let mut points_of: BTreeMap<(String, usize), Vec<TrendPoint>> = BTreeMap::new();
     for r in loaded {
-        let (rec, t) = r?;
+        let (rec, t, points) = r?;
+        points_of.insert((rec.id.clone(), rec.dir), points);
         for (k, v) in t.items {
             titles.items.entry(k).or_insert(v);
         }
@@ -902,6 +1076,20 @@ pub fn compare(
         Ok(())
     })?;
 
+    let points: Vec<&TrendPoint> = merged
+        .iter()
+        .filter_map(|r| points_of.get(&(r.id.clone(), r.dir)))
+        .flatten()
+        .collect();
+    let trends = score_trends(&points);
+    csv_file(&out_dir.join("score_trends.csv"), table_opts, |w| {
+        w.write_record(names(&score_trends_fields()))?;
+        for row in &trends {
+            w.write_record(row)?;
+        }
+        Ok(())
+    })?;
+
     let mut resources = aggregate::resources();
     resources.extend([
         matrix_resource(
@@ -935,6 +1123,11 @@ pub fn compare(
             superseded_fields(),
         )
         .with_key(&["doc_id"]),
+        resource(
+            "score_trends.csv",
+            "per agency and assessment year: total and tool scores, with the change",
+            score_trends_fields(),
+        ),
     ]);
     datapackage::write(out_dir, &resources, table_opts)?;
 
@@ -950,6 +1143,7 @@ pub fn compare(
             "agency_flags.csv",
             "status_changes.csv",
             "superseded.csv",
+            "score_trends.csv",
             datapackage::FILE_NAME,
             "compare.json",
         ]

@@ -11,6 +11,7 @@
 //! | `items.csv`      | document x OIT code (a code the document repeats: its first row, `duplicate=true`; items without a code each get a row) |
 //! | `indicators.csv` | document x indicator                                         |
 //! | `flags.csv`      | document x flag                                              |
+//! | `results.csv`    | document x row of a results announcement                     |
 //!
 //! Every cell goes through [`CellWriter`] (this module's tables and the comparison
 //! tables alike), which makes cells safe to open in a spreadsheet (issue 14, OWASP "CSV
@@ -266,12 +267,61 @@ pub const FLAGS_COLUMNS: &[Column] = &[
     LINE,
 ];
 
+const fn number(name: &'static str, description: &'static str) -> Column {
+    Column {
+        name,
+        kind: ColumnType::Number,
+        description,
+    }
+}
+
+/// One row per agency row of a results announcement (issue 10).
+pub const RESULTS_COLUMNS: &[Column] = &[
+    DOC_ID,
+    FISCAL_YEAR,
+    int(
+        "rank",
+        "rank as printed (after sequence repair); empty when unreadable",
+    ),
+    text("agency_written", "the agency's name as the table writes it"),
+    text(
+        "agency_type",
+        "type as written (เทศบาลนคร, วิทยาลัยเทคนิค, องค์การบริหารส่วนตำบล)",
+    ),
+    text(
+        "subdistrict",
+        "subdistrict the agency is named after, where resolved",
+    ),
+    text("district", "district the agency is in, where resolved"),
+    text("province", "province the agency is in, where resolved"),
+    GEOCODE,
+    number("iit", "IIT score out of 30; empty for '-' or unreadable"),
+    number("eit", "EIT score out of 30"),
+    number("oit", "OIT score out of 40"),
+    number("total", "total out of 100"),
+    text("level", "level as written; empty when unreadable"),
+    Column {
+        name: "repaired",
+        kind: ColumnType::Boolean,
+        description: "a digit or the rank was changed so the row adds up",
+    },
+    Column {
+        name: "flagged",
+        kind: ColumnType::Boolean,
+        description: "the scores do not add up and no small repair makes them (score_inconsistent)",
+    },
+    PAGE,
+    LINE,
+    text("text", "the row as written"),
+];
+
 /// The tables, in the order [`TableRows`] holds them, with their file names.
-pub const TABLES: [(&str, &[Column]); 4] = [
+pub const TABLES: [(&str, &[Column]); 5] = [
     ("documents.csv", DOCUMENTS_COLUMNS),
     ("items.csv", ITEMS_COLUMNS),
     ("indicators.csv", INDICATORS_COLUMNS),
     ("flags.csv", FLAGS_COLUMNS),
+    ("results.csv", RESULTS_COLUMNS),
 ];
 
 /// The CSV bytes of a header line.
@@ -281,7 +331,7 @@ pub fn header_bytes(columns: &[Column]) -> Vec<u8> {
 
 /// One document's rows of each table, as CSV bytes without header.
 #[derive(Debug, Default)]
-pub struct TableRows(pub [Vec<u8>; 4]);
+pub struct TableRows(pub [Vec<u8>; 5]);
 
 fn csv_bytes<F>(fill: F) -> Vec<u8>
 where
@@ -432,7 +482,34 @@ pub fn rows(doc_id: &str, doc: &Document) -> TableRows {
         }
         Ok(())
     });
-    TableRows([documents, items, indicators, flags])
+    let results = csv_bytes(|w| {
+        for r in &doc.results {
+            let [page, line] = page_line(Some(&r.span));
+            w.write_record([
+                doc_id.to_string(),
+                year.clone(),
+                opt(&r.rank),
+                r.agency_written.clone(),
+                opt(&r.agency.agency_type),
+                opt(&r.agency.subdistrict),
+                opt(&r.agency.district),
+                opt(&r.agency.province),
+                opt(&r.agency.geocode),
+                opt(&r.iit),
+                opt(&r.eit),
+                opt(&r.oit),
+                opt(&r.total),
+                opt(&r.level),
+                bool_str(r.repaired).to_string(),
+                bool_str(r.flagged).to_string(),
+                page,
+                line,
+                r.text.clone(),
+            ])?;
+        }
+        Ok(())
+    });
+    TableRows([documents, items, indicators, flags, results])
 }
 
 fn bool_str(v: bool) -> &'static str {
@@ -515,8 +592,9 @@ mod tests {
             notes: String::new(),
             span: span(3, 14),
             status_source: None,
+            score: None,
         });
-        let TableRows([docs, items, inds, flags]) = rows("a-00", &doc);
+        let TableRows([docs, items, inds, flags, _]) = rows("a-00", &doc);
         let docs = String::from_utf8(docs).unwrap();
         assert!(docs.starts_with("a-00,in/a.txt,ab,text,0,none,failed,เทศบาลตำบลโคกสำราญ,"));
         assert_eq!(docs.lines().count(), 1);
@@ -552,9 +630,10 @@ mod tests {
                 notes: String::new(),
                 span: span(1, 1),
                 status_source: None,
+                score: None,
             });
         }
-        let TableRows([_, items, _, _]) = rows("x", &doc);
+        let TableRows([_, items, _, _, _]) = rows("x", &doc);
         let mut r = csv::ReaderBuilder::new()
             .has_headers(false)
             .from_reader(items.as_slice());

@@ -281,5 +281,10 @@ pub fn failed(
         flags: vec![Flag::new(code, Severity::Error, message, None)],
         repairs: BTreeMap::new(),
         pixel_checkboxes: Vec::new(),
+        doc_kind: None,
+        doc_kind_rule: None,
+        evidence_for: None,
+        results: Vec::new(),
+        assessment: None,
     }
 }

@@ -860,6 +860,36 @@ fn levenshtein(a: &[char], b: &[char]) -> usize {
     prev[b.len()]
 }
 
+/// Resolve the place an agency is named after ("พิษณุโลก" of เทศบาลนครพิษณุโลก,
+/// "เชียงใหม่" of วิทยาลัยเทคนิคเชียงใหม่, "บ้านโป่ง" of วิทยาลัยการอาชีพบ้านโป่ง). A
+/// province name places the agency in the province's capital district (list
+/// `capital_district_prefix` of `data/vocab/score_words.tsv`) where the gazetteer has
+/// it, else in the province; a district name that is one district places it there.
+/// Nothing known: an empty resolution.
+pub fn resolve_named(place: &str) -> Resolution {
+    let g = gazetteer();
+    let place = place.trim();
+    if place.is_empty() {
+        return Resolution::default();
+    }
+    if let Some(p) = g.province_name(place).map(str::to_string) {
+        for prefix in crate::vocab::kinds::score_words("capital_district_prefix") {
+            let r = g.resolve(None, Some(&format!("{prefix}{p}")), Some(&p));
+            if r.geocode.as_ref().is_some_and(|c| c.len() == 4) && r.mismatch.is_none() {
+                return r;
+            }
+        }
+        return g.resolve(None, None, Some(&p));
+    }
+    if g.match_districts(place, None).len() == 1 {
+        let r = g.resolve(None, Some(place), None);
+        if r.mismatch.is_none() {
+            return r;
+        }
+    }
+    Resolution::default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1192,5 +1222,16 @@ mod tests {
         for (raw, want) in cases {
             assert_eq!(key(raw), *want, "{raw}");
         }
+    }
+
+    #[test]
+    fn agencies_named_after_a_province_or_district() {
+        let r = super::resolve_named("พิษณุโลก");
+        assert_eq!(r.district.as_deref(), Some("เมืองพิษณุโลก"));
+        assert_eq!(r.province.as_deref(), Some("พิษณุโลก"));
+        assert_eq!(r.geocode.as_deref().map(str::len), Some(4));
+        let r = super::resolve_named("บ้านโป่ง");
+        assert_eq!(r.province.as_deref(), Some("ราชบุรี"));
+        assert_eq!(super::resolve_named("นวมินทราชูทิศ").geocode, None);
     }
 }

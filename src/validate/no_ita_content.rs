@@ -3,13 +3,19 @@
 //! and either no agency and no fiscal year either (a saved 404 page, "hello"), or no
 //! word of the ITA anywhere in its text (list `ita_marker` of `data/vocab/words.tsv`: an agency's letter
 //! about a council meeting). A document that already says why it is empty (no text
-//! layer, a reader error) gets no second flag.
+//! layer, a reader error) gets no second flag. A document given a kind by the rules of
+//! `data/vocab/doc_kinds.tsv` is not flagged; a flagged one is of kind `not_ita`.
 
 use crate::diagnostic::{Flag, FlagCode, Severity};
 use crate::layout::Doc;
-use crate::model::Document;
+use crate::model::{DocKind, Document};
 
 pub fn check(doc: &mut Document, layout: &Doc) {
+    // A document whose kind is decided by its title or its tables (evidence for an OIT
+    // item, a results announcement, an analysis) has its ITA content: nothing to flag.
+    if doc.doc_kind.is_some_and(|k| k != DocKind::NotIta) {
+        return;
+    }
     let nothing_read =
         doc.oit_items.is_empty() && doc.indicators.is_empty() && doc.overall_score.is_none();
     let no_place = doc.agency.name.is_none() && doc.fiscal_year.is_none();
@@ -32,6 +38,8 @@ pub fn check(doc: &mut Document, layout: &Doc) {
             )
     });
     if empty && !explained {
+        doc.doc_kind = Some(DocKind::NotIta);
+        doc.doc_kind_rule = Some("no ITA content".to_string());
         let message = if no_place {
             "no agency, fiscal year, OIT item, indicator or score found: not an ITA report, or nothing in it could be read"
         } else {

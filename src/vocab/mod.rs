@@ -8,6 +8,7 @@
 
 pub mod catalogue;
 pub mod chars;
+pub mod kinds;
 
 use std::sync::OnceLock;
 
