@@ -192,3 +192,64 @@ fn outlines_sit_on_their_values_spans_and_explain_says_why() {
     assert_eq!(out.status.code(), Some(1), "nothing called O99: {out:?}");
     assert!(Path::new(BIN).exists());
 }
+
+/// A scanned page is drawn over its page image: a PNG beside the document's data whose
+/// box is the whole page, so the OCR outlines sit on the scan (OCR is off here: the image
+/// comes from our own rasteriser, not from the engine).
+#[test]
+fn scanned_pages_are_drawn_over_their_page_image() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = tmp.path().join("run");
+    let site = tmp.path().join("site");
+    let out = bin(&[
+        "run",
+        "-q",
+        "--ocr",
+        "off",
+        "-o",
+        run.to_str().unwrap(),
+        "fixtures/scanned/scan_oit_g4.pdf",
+        "fixtures/seed_1afe833d.txt",
+    ]);
+    assert!(out.status.code().unwrap_or(9) <= 1, "run: {out:?}");
+    let out = bin(&[
+        "report",
+        run.to_str().unwrap(),
+        "-o",
+        site.to_str().unwrap(),
+        "--ocr",
+        "off",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "report: {out:?}");
+    let mut scans = 0;
+    for e in fs::read_dir(site.join("docs")).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_none_or(|x| x != "js") {
+            continue;
+        }
+        let data = data_of_js(&fs::read_to_string(&p).unwrap()).unwrap();
+        let pdf = data["document"]["source"]["format"] == "pdf";
+        for page in data["pages"].as_array().unwrap() {
+            let image = &page["image"];
+            if !pdf {
+                assert!(image.is_null(), "a text page has no image");
+                continue;
+            }
+            scans += 1;
+            let href = image["href"].as_str().expect("the scan has an image");
+            let png = fs::read(site.join(href)).unwrap();
+            assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "{href} is a PNG");
+            let b: Vec<f64> = image["bbox"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_f64().unwrap())
+                .collect();
+            // The page's corner, to the raster's rounding (a pixel at 100 dpi is 0.72 pt).
+            assert!(b[0].abs() < 1.0 && b[1].abs() < 1.0, "{b:?}");
+            assert!((page["width"].as_f64().unwrap() - b[2]).abs() < 0.01);
+            assert!((page["height"].as_f64().unwrap() - b[3]).abs() < 0.01);
+        }
+    }
+    assert_eq!(scans, 1, "the scan's one page");
+}

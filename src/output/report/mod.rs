@@ -143,19 +143,37 @@ pub fn write_report(opts: &ReportOptions) -> Result<ReportSummary, ReportError> 
                 Ok(v) => v,
                 Err(e) => json!({"status": "failed", "unreadable_json": e.to_string()}),
             };
-            let (layout, why) = if opts.pages {
+            let pdf = doc["source"]["format"].as_str() == Some("pdf");
+            let (layout, images, why) = if opts.pages {
                 match reread(&doc, &opts.run_dir, &opts.pipeline) {
-                    Ok(l) => (Some(l), None),
-                    Err(why) => (None, Some(why)),
+                    Ok((l, bytes)) => {
+                        let images = if pdf {
+                            scan_images(&doc, &id, &bytes, &out_docs, &opts.pipeline)
+                        } else {
+                            Vec::new()
+                        };
+                        (Some(l), images, None)
+                    }
+                    Err(why) => (None, Vec::new(), Some(why)),
                 }
             } else {
-                (None, Some("pages not drawn (--no-pages)".to_string()))
+                (
+                    None,
+                    Vec::new(),
+                    Some("pages not drawn (--no-pages)".to_string()),
+                )
             };
-            let pdf = doc["source"]["format"].as_str() == Some("pdf");
             let pages: Vec<Value> = layout
                 .iter()
                 .flat_map(|l| &l.pages)
-                .map(|p| if pdf { pdf_page(p) } else { text_page(p) })
+                .map(|p| {
+                    if pdf {
+                        let image = images.iter().find(|(n, _, _)| *n == p.number());
+                        pdf_page(p, image.map(|(_, href, b)| (href.as_str(), *b)))
+                    } else {
+                        text_page(p)
+                    }
+                })
                 .collect();
             let text_pages = if pdf { None } else { layout.as_ref() };
             let outlines = outlines_of(&doc, text_pages);
@@ -245,7 +263,11 @@ pub fn data_of_js(text: &str) -> Option<Value> {
 
 /// Re-read the document's source into the layout its values were read from, or say
 /// why not.
-fn reread(doc: &Value, run_dir: &Path, opts: &PipelineOptions) -> Result<layout::Doc, String> {
+fn reread(
+    doc: &Value,
+    run_dir: &Path,
+    opts: &PipelineOptions,
+) -> Result<(layout::Doc, Vec<u8>), String> {
     let src = doc["source"]["path"]
         .as_str()
         .ok_or("the document names no source")?;
@@ -263,17 +285,76 @@ fn reread(doc: &Value, run_dir: &Path, opts: &PipelineOptions) -> Result<layout:
         return Err(format!("source {src} changed since the run"));
     }
     let (_, layout) = pipeline::process_bytes_with_layout(src, &bytes, opts);
-    layout.ok_or_else(|| format!("source {src} cannot be read"))
+    let layout = layout.ok_or_else(|| format!("source {src} cannot be read"))?;
+    Ok((layout, bytes))
+}
+
+/// Resolution of the scanned-page images drawn under their OCR text.
+const SCAN_DPI: u32 = 100;
+
+/// The page images of a PDF's pages that are not born-digital text (scans: OCR'd, given
+/// OCR text, or without any text), written as gray PNGs `docs/ID-pN.png` beside the
+/// document's data; each page number with the file's name (relative to the site) and
+/// the image's box in PDF points. A page that cannot be rendered is left without one.
+fn scan_images(
+    doc: &Value,
+    id: &str,
+    bytes: &[u8],
+    out_docs: &Path,
+    opts: &PipelineOptions,
+) -> Vec<(u32, String, [f64; 4])> {
+    let origins = doc["source"]["page_text_origin"].as_array();
+    let scanned: Vec<u32> = origins
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .filter(|(_, o)| o.as_str() != Some("pdf_text"))
+        .map(|(i, _)| i as u32 + 1)
+        .collect();
+    let mut ocr = opts.ocr.clone();
+    ocr.dpi = SCAN_DPI;
+    let mut out = Vec::new();
+    for n in scanned {
+        let Ok(mut imgs) = crate::ingest::ocr::page_images(bytes, &[n], &ocr) else {
+            continue;
+        };
+        let Some(img) = imgs.pop() else { continue };
+        let mut png_bytes = Vec::new();
+        {
+            let mut enc = png::Encoder::new(&mut png_bytes, img.width, img.height);
+            enc.set_color(png::ColorType::Grayscale);
+            enc.set_depth(png::BitDepth::Eight);
+            let ok = enc
+                .write_header()
+                .and_then(|mut w| w.write_image_data(&img.pixels));
+            if ok.is_err() {
+                continue;
+            }
+        }
+        let name = format!("{id}-p{n}.png");
+        if write_atomic(&out_docs.join(&name), &png_bytes).is_err() {
+            continue;
+        }
+        let b = img.pixel_box_to_pdf(0.0, 0.0, img.width as f64, img.height as f64);
+        out.push((n, format!("{DOCS_DIR}/{name}"), b.0));
+    }
+    out
 }
 
 fn r2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
 
-/// A PDF page: text runs at their boxes, cell boxes, checkboxes; size from its content.
-fn pdf_page(p: &layout::Page) -> Value {
+/// A PDF page: text runs at their boxes, cell boxes, checkboxes, and for a scan its page
+/// image (the site's path and its box in points); size from its content.
+fn pdf_page(p: &layout::Page, image: Option<(&str, [f64; 4])>) -> Value {
     let mut w = MIN_PAGE[0];
     let mut h = MIN_PAGE[1];
+    if let Some((_, b)) = image {
+        // The image is the whole page.
+        w = b[2];
+        h = b[3];
+    }
     let mut grow = |b: &[f64; 4]| {
         w = w.max(b[2] + 18.0);
         h = h.max(b[3] + 18.0);
@@ -310,7 +391,7 @@ fn pdf_page(p: &layout::Page) -> Value {
     }
     // The page size is not in the layout model: content wider than A4 portrait is a
     // landscape page (an Excel export), drawn at least A4 landscape, not with an empty top.
-    if w > MIN_PAGE[0] {
+    if w > MIN_PAGE[0] && image.is_none() {
         let content_h = p
             .raw
             .boxes
@@ -327,6 +408,7 @@ fn pdf_page(p: &layout::Page) -> Value {
         "texts": texts,
         "cells": cells,
         "boxes": boxes,
+        "image": image.map(|(href, b)| json!({"href": href, "bbox": [r2(b[0]), r2(b[1]), r2(b[2]), r2(b[3])]})),
     })
 }
 

@@ -124,6 +124,12 @@ var ITA = (function () {
   function pdfPage(p, outs) {
     var H = p.height, svg = el("svg:svg", { "class": "pdf", viewBox: "0 0 " + p.width + " " + H, "data-page": p.number, preserveAspectRatio: "xMinYMin meet" });
     var rect = function (b, cls) { return el("svg:rect", { x: b[0], y: H - b[3], width: Math.max(b[2] - b[0], 0.5), height: Math.max(b[3] - b[1], 0.5), "class": cls }); };
+    if (p.image) {
+      // A scan: its page image under the OCR text, which is then drawn faint.
+      var ib = p.image.bbox;
+      svg.appendChild(el("svg:image", { href: p.image.href, x: ib[0], y: H - ib[3], width: ib[2] - ib[0], height: ib[3] - ib[1], "class": "scan", preserveAspectRatio: "none" }));
+      svg.setAttribute("class", "pdf scanned");
+    }
     p.cells.forEach(function (b) { svg.appendChild(rect(b, "cell")); });
     p.boxes.forEach(function (b) { svg.appendChild(rect(b, "cb" + (b[4] ? " on" : ""))); });
     p.texts.forEach(function (t) {
