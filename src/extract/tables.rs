@@ -300,6 +300,13 @@ fn wrapped_code_digit(row: &Row) -> Option<u32> {
     chars.next().is_none().then_some(d)
 }
 
+/// The value of a text that is one digit of any script alone ("1", "๓").
+fn normalize_lone_digit(text: &str) -> Option<u32> {
+    let mut chars = text.trim().chars();
+    let d = normalize::digit_value(chars.next()?)?;
+    chars.next().is_none().then_some(d)
+}
+
 /// A header row of status labels only (two or more, one per cell, no boxes): the labels
 /// of the status columns below.
 fn label_header(row: &Row) -> Option<Vec<Option<StatusKind>>> {
@@ -393,8 +400,20 @@ fn code_only(cell: &Cell, code: &(u32, usize, bool)) -> bool {
 fn code_cell(row: &Row, fc: usize, kind: TableKind) -> (usize, Option<(u32, usize, bool)>) {
     if kind == TableKind::Indicators && row.kind != RowKind::Html {
         // Numbers in an indicator table are indicators (unless an O says otherwise).
+        // A bare number whose title is that item's title in an OIT list is an item all
+        // the same: an item table headed "ตัวชี้วัด | หัวข้อ | สถานะ".
+        let item_title = |c: &(u32, usize, bool)| {
+            let text = row.cells[fc].text();
+            let rest = text.trim_start().get(c.1..).unwrap_or("");
+            let rest = if rest.trim().is_empty() {
+                row.cells.get(fc + 1).map(Cell::text).unwrap_or_default()
+            } else {
+                rest.to_string()
+            };
+            fits_catalogue(&rest, Some(c.0))
+        };
         return match row.cells.get(fc).and_then(cell_code) {
-            Some(c) if c.2 => (fc, Some(c)),
+            Some(c) if c.2 || item_title(&c) => (fc, Some(c)),
             _ => (fc, None),
         };
     }
@@ -415,7 +434,12 @@ fn code_cell(row: &Row, fc: usize, kind: TableKind) -> (usize, Option<(u32, usiz
             break;
         }
     }
-    if best.is_none() && matches!(row.kind, RowKind::Tsv | RowKind::Pipe | RowKind::Html) {
+    if best.is_none()
+        && matches!(
+            row.kind,
+            RowKind::Tsv | RowKind::Pipe | RowKind::Html | RowKind::Layout
+        )
+    {
         // Title first, then a cell holding only the code (columns in another order).
         for (i, cell) in row.cells.iter().enumerate().skip(fc + 1).take(2) {
             if let Some(code) = cell_code(cell) {
@@ -513,6 +537,15 @@ pub fn read_tables(pages: &[Page]) -> Tables {
     let mut header_labels: Vec<Option<StatusKind>> = Vec::new();
     let mut header_cells = 0usize;
     let mut header_right = false;
+    // The status labels of a header that names them in one cell, in order (a plain OCR
+    // line "ข้อ ข้อมูล ดำเนินการ ยังไม่ได้ดำเนินการ"): the rows below give their marks in the
+    // same order at the end of the line.
+    let mut header_seq: Vec<StatusKind> = Vec::new();
+    // The rows of a layout-text header, top to bottom: the header-word row and the rows
+    // under it until the first data row (labels wrapped over two or three lines, under a
+    // spanning "ผลการดำเนินการ"). Marks below are labelled by the column they stand in.
+    let mut band: Vec<&Row> = Vec::new();
+    let mut band_open = false;
     // The header row just read, while the row below may still continue its cells.
     let mut header_row: Option<&Row> = None;
     let mut open = Open::None;
@@ -520,6 +553,22 @@ pub fn read_tables(pages: &[Page]) -> Tables {
         for row in &page.rows {
             if row.kind == RowKind::Blank {
                 continue;
+            }
+            if band_open {
+                let first = row
+                    .first_filled()
+                    .map(|i| row.cells[i].text())
+                    .unwrap_or_default();
+                if row.kind != RowKind::Layout
+                    || row.cells.iter().any(Cell::has_box)
+                    || code_at_start(first.trim_start()).is_some()
+                    || weak_code_at_start(first.trim()).is_some()
+                    || band.len() >= 5
+                {
+                    band_open = false;
+                } else {
+                    band.push(row);
+                }
             }
             if let Some(labels) =
                 header_row.and_then(|h| wrapped_header_labels(h, row, &header_labels))
@@ -535,6 +584,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                 // stands at the right of the rows below.
                 header_right = row.kind == RowKind::Html && labels.len() < header_cells;
                 header_labels = labels;
+                header_seq.clear();
                 continue;
             }
             if let Some(k) = header_kind(row) {
@@ -542,6 +592,12 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                 header_right = false;
                 header_row = Some(row);
                 kind = k;
+                header_seq = label_sequence(row);
+                band.clear();
+                if row.kind == RowKind::Layout {
+                    band.push(row);
+                    band_open = true;
+                }
                 // Status columns headed by their labels ("ดำเนินการแล้ว | ยังไม่ได้ดำเนินการ"),
                 // with bare boxes in the rows below.
                 header_labels = row
@@ -557,13 +613,22 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                 continue;
             }
             let labelled;
-            let row = if header_labels.iter().any(Option::is_some)
-                && !row
-                    .cells
-                    .iter()
-                    .flat_map(|c| &c.toks)
-                    .any(|t| matches!(t.kind, TokKind::Label(_)))
-            {
+            let has_labels = row
+                .cells
+                .iter()
+                .flat_map(|c| &c.toks)
+                .any(|t| matches!(t.kind, TokKind::Label(_)));
+            let row = if let Some(r) = (!has_labels)
+                .then(|| label_tail_slots(row, &header_seq))
+                .flatten()
+                .or_else(|| {
+                    (!has_labels && !band_open && row.kind == RowKind::Layout)
+                        .then(|| label_layout_columns(row, &band))
+                        .flatten()
+                }) {
+                labelled = r;
+                &labelled
+            } else if header_labels.iter().any(Option::is_some) && !has_labels {
                 labelled = label_bare_boxes(row, &header_labels, header_right);
                 &labelled
             } else {
@@ -574,6 +639,31 @@ pub fn read_tables(pages: &[Page]) -> Tables {
             };
             let first_cell = &row.cells[fc];
             let first_str = first_cell.text();
+            // A code wrapped inside its cell of a layout table, with the rest of the row
+            // going on beside it ("O1 | รายงานการกำกับ..." over "1 | ประจำปี รอบ 6 เดือน"):
+            // a lone digit under a code written with an O or a leading zero ends that code.
+            if let (Open::Item(i), RowKind::Layout) = (open, row.kind) {
+                let lone = normalize_lone_digit(&first_str);
+                let e = &t.items[i];
+                let strong_above = e.code_range.clone().is_some_and(|r| {
+                    pages[e.page]
+                        .raw_text(r)
+                        .chars()
+                        .next()
+                        .is_some_and(|c| matches!(c, 'O' | 'o' | '0' | '๐'))
+                });
+                if let (Some(d), Some(w)) = (lone, e.written.filter(|w| *w < 10)) {
+                    if strong_above && row.cells.len() > fc + 1 {
+                        let e = &mut t.items[i];
+                        e.written = Some(w * 10 + d);
+                        e.number = w * 10 + d;
+                        let mut rest = row.clone();
+                        rest.cells.remove(fc);
+                        continue_entity(e, &rest, 0, pi);
+                        continue;
+                    }
+                }
+            }
             // A code alone on its line takes the next line as its title (plain OCR).
             if let Some((ppi, code_range, n)) = pending.take() {
                 let title = first_str.trim().to_string();
@@ -610,8 +700,19 @@ pub fn read_tables(pages: &[Page]) -> Tables {
             let (cc, found) = code_cell(row, fc, kind);
             let code_cell = &row.cells[cc];
             if let (Some((tok, ti)), Some((n, len, strong))) = (first_text(code_cell), found) {
-                let lead = tok.text.len() - tok.text.trim_start().len();
-                let s = tok.text.trim_start();
+                let mut lead = tok.text.len() - tok.text.trim_start().len();
+                let (mut n, mut len, mut strong) = (n, len, strong);
+                // A running ordinal before the real code in one cell ("๑๑. ๐๑ โครงสร้าง"):
+                // the O-led or zero-led code after the bare number is the code.
+                if !strong {
+                    let after = &tok.text[lead + len..];
+                    let gap = after.len() - after.trim_start().len();
+                    if let Some((n2, len2)) = code_at_start(after.trim_start()) {
+                        lead += len + gap;
+                        (n, len, strong) = (n2, len2, true);
+                    }
+                }
+                let s = &tok.text[lead..];
                 let fc = cc;
                 let first_cell = code_cell;
                 {
@@ -635,13 +736,17 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                         // The title stands before the code (columns in another order).
                         title = title_of(&row.cells[row_fc]);
                     } else if title.is_empty() {
-                        if let Some((i, c)) = row
-                            .cells
-                            .iter()
-                            .enumerate()
-                            .skip(fc + 1)
-                            .find(|(_, c)| !c.is_blank())
-                        {
+                        // The next filled cell; a status cell before a cell of words
+                        // is passed over (code | status | title columns).
+                        let after = || row.cells.iter().enumerate().skip(fc + 1);
+                        let next = after().find(|(_, c)| !c.is_blank());
+                        let next = match next {
+                            Some((_, c)) if c.has_status() => after()
+                                .find(|(_, c)| !c.has_status() && has_letters(&title_of(c)))
+                                .or(next),
+                            other => other,
+                        };
+                        if let Some((i, c)) = next {
                             title = title_of(c);
                             title_cell = i;
                         } else if !row.has_status()
@@ -655,7 +760,8 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                         || row.has_status()
                         || kind == TableKind::Items
                         || !t.items.is_empty()
-                        || strong;
+                        || strong
+                        || (kind == TableKind::Indicators && fits_catalogue(&title, Some(n)));
                     // A number without an O is a code only in an item table or beside
                     // a title from an OIT list.
                     // In an item table it must also go on the sequence of the codes
@@ -666,18 +772,18 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                         .map(|c| c.len() as u32)
                         .max()
                         .unwrap_or(0);
+                    // Elsewhere the title must be the title of that number in some OIT
+                    // list, or, on a row with a status, of any item: a numbered heading
+                    // of an analysis report ("๑. รายงานสรุปผลการจัดซื้อจัดจ้าง") fits some
+                    // title too. This holds under an indicator-like header as well ("ตัวชี้วัด
+                    // | หัวข้อ | สถานะ" over item rows): the title decides, not the header.
                     let weak_ok = strong
                         || (n <= longest
-                            && kind != TableKind::Indicators
                             && kind != TableKind::Measures
                             && ((kind == TableKind::Items
                                 && n > last
                                 && row.kind != RowKind::Plain
                                 && row.has_status())
-                                // Elsewhere the title must be the title of that number in
-                                // some OIT list, or, on a row with a status, of any item:
-                                // a numbered heading of an analysis report ("๑.
-                                // รายงานสรุปผลการจัดซื้อจัดจ้าง") fits some title too.
                                 || fits_catalogue(&title, (!row.has_status()).then_some(n))));
                     // A code with ticks on its row is an item even when its title sits on
                     // the lines around it (OCR of a vertically centred code cell).
@@ -919,7 +1025,13 @@ fn is_continuation(row: &Row, fc: usize, e: &Entity) -> bool {
 fn continue_entity(e: &mut Entity, row: &Row, fc: usize, pi: usize) {
     // Title continuation: the cell under the title column (or the first cell of a row
     // that lost its empty code cell), when it is short and not a bullet of description.
-    let title_idx = if fc == 0 && row.cells.len() < e.cells {
+    let under_status = row.kind == RowKind::Layout
+        && e.status_col
+            .zip(row.cells.first())
+            .is_some_and(|(sc, c)| c.col + 3 >= sc);
+    let title_idx = if under_status {
+        None
+    } else if fc == 0 && row.cells.len() < e.cells {
         Some(0)
     } else if row.kind == RowKind::Layout {
         None
@@ -951,6 +1063,33 @@ fn continue_entity(e: &mut Entity, row: &Row, fc: usize, pi: usize) {
             e.status_col = e.status_col.or(status_col(row));
         }
     } else if let (RowKind::Layout, Some(sc)) = (row.kind, e.status_col) {
+        // A label wrapped in its cell ("ได้ดำเนิน" over "การ"): the first word under the
+        // status column ends the text after the row's last box.
+        let head = row
+            .cells
+            .iter()
+            .find(|c| c.col + 3 >= sc)
+            .map(Cell::text)
+            .unwrap_or_default();
+        if let Some(head) = head.split_whitespace().next() {
+            if let Some(b) = e
+                .toks
+                .iter()
+                .rposition(|(_, t)| matches!(t.kind, TokKind::Box(_)))
+            {
+                if let Some((_, t)) = e.toks[b + 1..]
+                    .iter_mut()
+                    .find(|(_, t)| t.kind != TokKind::Break && !t.text.trim().is_empty())
+                {
+                    if t.kind == TokKind::Text {
+                        let joined = format!("{}{head}", t.text.trim());
+                        if let Some(l) = crate::vocab::status_label_exact(&joined) {
+                            t.kind = TokKind::Label(l.kind);
+                        }
+                    }
+                }
+            }
+        }
         // Layout text: wrapped lines of the status column are notes.
         let text = row
             .cells
@@ -1003,6 +1142,230 @@ fn label_bare_boxes(row: &Row, labels: &[Option<StatusKind>], right: bool) -> Ro
         cell.toks = toks;
     }
     out
+}
+
+/// The status labels of a header row in order, when one of its cells names two or more
+/// of them (the header is one line of text, not one cell per column); else empty.
+fn label_sequence(row: &Row) -> Vec<StatusKind> {
+    let per_cell = |c: &Cell| {
+        c.toks
+            .iter()
+            .filter_map(|t| match t.kind {
+                TokKind::Label(d) => Some(d),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+    };
+    if !row.cells.iter().any(|c| per_cell(c).len() >= 2) {
+        return Vec::new();
+    }
+    row.cells.iter().flat_map(per_cell).collect()
+}
+
+/// A row whose status marks stand at the end of its text, one per status column of a
+/// header that named the columns in one line (`labels`, in order): "๐๓ อำนาจหน้าที่ ✔ -".
+/// The marks are the last run of boxes, typed marks (`column_mark`) and empty-column
+/// placeholders (`column_empty`) in the row's last filled cell; a run as long as `labels`
+/// that holds a box pairs its i-th slot with the i-th label. `None` when there is no
+/// such run.
+fn label_tail_slots(row: &Row, labels: &[StatusKind]) -> Option<Row> {
+    if labels.len() < 2 {
+        return None;
+    }
+    let ci = row.cells.iter().rposition(|c| !c.is_blank())?;
+    let cell = &row.cells[ci];
+    #[derive(Clone, Copy, PartialEq)]
+    enum W {
+        Box,
+        Mark,
+        Empty,
+        Other,
+    }
+    // Words of the cell: (token index, byte range in the token's text, kind).
+    let mut words: Vec<(usize, Range<usize>, W)> = Vec::new();
+    for (ti, t) in cell.toks.iter().enumerate() {
+        match t.kind {
+            TokKind::Box(_) => words.push((ti, 0..0, W::Box)),
+            TokKind::Text => {
+                let mut at = 0;
+                for w in t.text.split_whitespace() {
+                    let start = at + t.text[at..].find(w).unwrap_or(0);
+                    at = start + w.len();
+                    let kind = if crate::vocab::words("column_mark").contains(&w) {
+                        W::Mark
+                    } else if crate::vocab::words("column_empty").contains(&w) {
+                        W::Empty
+                    } else {
+                        W::Other
+                    };
+                    words.push((ti, start..at, kind));
+                }
+            }
+            TokKind::Break => {}
+            TokKind::Label(_) => words.push((ti, 0..0, W::Other)),
+        }
+    }
+    // The last run of slots as long as the labels.
+    let mut end = words.len();
+    let run = loop {
+        while end > 0 && words[end - 1].2 == W::Other {
+            end -= 1;
+        }
+        if end == 0 {
+            return None;
+        }
+        let mut start = end;
+        while start > 0 && words[start - 1].2 != W::Other {
+            start -= 1;
+        }
+        if end - start == labels.len()
+            && words[start..end]
+                .iter()
+                .any(|w| matches!(w.2, W::Box | W::Mark))
+        {
+            break start..end;
+        }
+        end = start;
+    };
+    let slots = &words[run];
+    let mut toks = Vec::with_capacity(cell.toks.len() + 2 * labels.len());
+    for (ti, t) in cell.toks.iter().enumerate() {
+        let mine: Vec<(usize, &(usize, Range<usize>, W))> = slots
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.0 == ti && matches!(s.2, W::Box | W::Mark))
+            .collect();
+        if mine.is_empty() {
+            toks.push(t.clone());
+            continue;
+        }
+        let label = |i: usize, at: usize| Tok {
+            kind: TokKind::Label(labels[i]),
+            text: String::new(),
+            range: at..at,
+        };
+        if let TokKind::Box(_) = t.kind {
+            toks.push(t.clone());
+            toks.push(label(mine[0].0, t.range.end));
+            continue;
+        }
+        // Typed marks inside a text token: split it around them.
+        let mut at = 0;
+        for (i, (_, r, _)) in mine {
+            if r.start > at {
+                toks.push(Tok {
+                    kind: TokKind::Text,
+                    text: t.text[at..r.start].to_string(),
+                    range: t.range.start + at..t.range.start + r.start,
+                });
+            }
+            let range = t.range.start + r.start..t.range.start + r.end;
+            toks.push(Tok {
+                kind: TokKind::Box(crate::layout::Checkbox::new(
+                    crate::layout::BoxState::Checked,
+                    crate::layout::BoxMethod::Typed,
+                )),
+                text: String::new(),
+                range: range.clone(),
+            });
+            toks.push(label(i, range.end));
+            at = r.end;
+        }
+        if at < t.text.len() {
+            toks.push(Tok {
+                kind: TokKind::Text,
+                text: t.text[at..].to_string(),
+                range: t.range.start + at..t.range.end,
+            });
+        }
+    }
+    let mut out = row.clone();
+    out.cells[ci].toks = toks;
+    Some(out)
+}
+
+/// Display width of a cell's text in layout columns (Thai combining marks take none).
+fn display_width(s: &str) -> usize {
+    s.chars()
+        .filter(|c| !crate::vocab::chars::is_combining(*c))
+        .count()
+}
+
+/// The status label of the layout column at display column `x`: the header band's
+/// cells over `x` (one per band row, the nearest), top to bottom; the longest run of
+/// them that joins into a status label ("ยังไม่ได้ดำเนิน" + "การ"; "อยู่ระหว่าง" +
+/// "ดำเนินการ" under a spanning "ผลการดำเนินการ").
+fn column_label(band: &[&Row], x: usize) -> Option<StatusKind> {
+    let mut parts: Vec<String> = Vec::new();
+    for r in band {
+        let over = r
+            .cells
+            .iter()
+            .filter(|c| !c.is_blank())
+            .filter_map(|c| {
+                let text = c.text();
+                let w = display_width(&text).max(1);
+                (c.col <= x + 2 && x < c.col + w + 2)
+                    .then(|| ((2 * c.col + w).abs_diff(2 * x), text))
+            })
+            .min_by_key(|(d, _)| *d);
+        if let Some((_, text)) = over {
+            parts.push(text);
+        }
+    }
+    for len in (1..=parts.len()).rev() {
+        for i in 0..=parts.len() - len {
+            let joined: String = parts[i..i + len].concat();
+            if let Some(l) = crate::vocab::status_label_exact(&joined) {
+                return Some(l.kind);
+            }
+        }
+    }
+    None
+}
+
+/// A layout row whose marks stand alone in status columns headed, in the band above, by
+/// their labels (wrapped or under a spanning header): each mark cell gets the label of
+/// its column. `None` unless at least one mark found its label.
+fn label_layout_columns(row: &Row, band: &[&Row]) -> Option<Row> {
+    if band.is_empty() {
+        return None;
+    }
+    let mut out = row.clone();
+    let mut found = 0;
+    for cell in out.cells.iter_mut() {
+        if !cell.has_box() {
+            match typed_column_mark(cell) {
+                Some(t) => cell.toks = vec![t],
+                None => continue,
+            }
+        }
+        let marks: Vec<usize> = cell
+            .toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| matches!(t.kind, TokKind::Box(_)))
+            .map(|(i, _)| i)
+            .collect();
+        if marks.len() != 1 || has_letters(&cell.text()) {
+            continue;
+        }
+        let x = cell.col + display_width(&cell.text()).max(1) / 2;
+        let Some(kind) = column_label(band, x) else {
+            continue;
+        };
+        let end = cell.toks[marks[0]].range.end;
+        cell.toks.insert(
+            marks[0] + 1,
+            Tok {
+                kind: TokKind::Label(kind),
+                text: String::new(),
+                range: end..end,
+            },
+        );
+        found += 1;
+    }
+    (found > 0).then_some(out)
 }
 
 /// A cell that holds only a typed mark, as a ticked typed box over the mark's text.
