@@ -209,7 +209,10 @@ pub fn code_at_start(s: &str) -> Option<(u32, usize)> {
         Some(c) if !c.is_ascii_alphanumeric() && normalize::ascii_digit(c).is_none() => {}
         _ => return None,
     }
-    (1..=99).contains(&n).then_some((n, len))
+    // "O0" alone: a code cut by a wrap whose last digits are on the next line or lost;
+    // its number comes from the digits below, else from the sequence and the title.
+    let cut = n == 0 && matches!(first, 'O' | 'o') && len == first.len_utf8() + 1;
+    ((1..=99).contains(&n) || cut).then_some((n, len))
 }
 
 /// An item number in the forms that carry no O: a code word ("ข้อ ๑", "ข้อที่ 5"),
@@ -298,6 +301,65 @@ fn wrapped_code_digit(row: &Row) -> Option<u32> {
     let mut chars = text.trim().chars();
     let d = normalize::digit_value(chars.next()?)?;
     chars.next().is_none().then_some(d)
+}
+
+/// A plain line that gives its title before its code ("โครงสร้าง 0๑ - X", "โครงสร้าง
+/// หน้าที่และอำนาจ ๑)", "... ข้อที่ ๑"): the line's tokens with the code moved to the front,
+/// each keeping its own byte range. Only where the words before the code are that item's
+/// title in some OIT list, so a code-like word in running text stays where it is.
+fn title_first(row: &Row) -> Option<Row> {
+    if row.kind != RowKind::Plain || row.cells.len() != 1 {
+        return None;
+    }
+    let cell = &row.cells[0];
+    let (tok, ti) = first_text(cell)?;
+    let text = tok.text.as_str();
+    let lead = text.trim_start();
+    if code_at_start(lead).is_some() || weak_code_at_start(lead).is_some() {
+        return None;
+    }
+    let code_at = |t: &str| code_at_start(t).or_else(|| weak_code_at_start(t).map(|c| (c.0, c.1)));
+    let (p, len) = text
+        .char_indices()
+        .filter(|(i, c)| !c.is_whitespace() && *i > 0 && text[..*i].ends_with(char::is_whitespace))
+        .find_map(|(i, _)| {
+            let (n, len) = code_at(&text[i..])?;
+            // The code ends the line's words: only marks, dashes or a colon after it
+            // (not "(อ้างอิงจาก ๐๔) เป็นต้น" in running text).
+            let after = &text[i + len..];
+            let wordy = after.split_whitespace().any(|w| {
+                w.chars().any(char::is_alphanumeric)
+                    && !crate::vocab::words("column_mark").contains(&w)
+            });
+            if wordy || text[..i].trim_end().ends_with('(') {
+                return None;
+            }
+            fits_catalogue(&text[..i], Some(n)).then_some((i, len))
+        })?;
+    let start = tok.range.start;
+    let mut toks = Vec::with_capacity(cell.toks.len() + 2);
+    toks.extend(cell.toks[..ti].iter().cloned());
+    toks.push(Tok {
+        kind: TokKind::Text,
+        text: text[p..p + len].to_string(),
+        range: start + p..start + p + len,
+    });
+    toks.push(Tok {
+        kind: TokKind::Text,
+        text: format!(" {}", text[..p].trim()),
+        range: start..start + p,
+    });
+    if p + len < text.len() {
+        toks.push(Tok {
+            kind: TokKind::Text,
+            text: text[p + len..].to_string(),
+            range: start + p + len..tok.range.end,
+        });
+    }
+    toks.extend(cell.toks[ti + 1..].iter().cloned());
+    let mut out = row.clone();
+    out.cells[0].toks = toks;
+    Some(out)
 }
 
 /// The value of a text that is one digit of any script alone ("1", "๓").
@@ -578,6 +640,11 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                 continue;
             }
             header_row = None;
+            if let Some(seq) = label_line(row) {
+                // The second line of a plain header: the status labels alone, in order.
+                header_seq = seq;
+                continue;
+            }
             if let Some(labels) = label_header(row) {
                 // The second row of a two-row header: status labels under a spanning
                 // "ผลการดำเนินการ". An HTML row that lost cells to the rowspans above
@@ -634,6 +701,14 @@ pub fn read_tables(pages: &[Page]) -> Tables {
             } else {
                 row
             };
+            let reordered;
+            let row = match title_first(row) {
+                Some(r) => {
+                    reordered = r;
+                    &reordered
+                }
+                None => row,
+            };
             let Some(fc) = row.first_filled() else {
                 continue;
             };
@@ -653,7 +728,12 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                         .is_some_and(|c| matches!(c, 'O' | 'o' | '0' | '๐'))
                 });
                 if let (Some(d), Some(w)) = (lone, e.written.filter(|w| *w < 10)) {
-                    if strong_above && row.cells.len() > fc + 1 {
+                    let code_beside = row
+                        .cells
+                        .iter()
+                        .skip(fc + 1)
+                        .any(|c| cell_code(c).is_some_and(|x| x.2));
+                    if strong_above && row.cells.len() > fc + 1 && !code_beside {
                         let e = &mut t.items[i];
                         e.written = Some(w * 10 + d);
                         e.number = w * 10 + d;
@@ -707,7 +787,12 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                 if !strong {
                     let after = &tok.text[lead + len..];
                     let gap = after.len() - after.trim_start().len();
-                    if let Some((n2, len2)) = code_at_start(after.trim_start()) {
+                    let second = code_at_start(after.trim_start()).or_else(|| {
+                        weak_code_at_start(after.trim_start())
+                            .filter(|c| c.2)
+                            .map(|c| (c.0, c.1))
+                    });
+                    if let Some((n2, len2)) = second {
                         lead += len + gap;
                         (n, len, strong) = (n2, len2, true);
                     }
@@ -1055,6 +1140,7 @@ fn continue_entity(e: &mut Entity, row: &Row, fc: usize, pi: usize) {
             }
         }
     }
+    join_wrapped_label(e, row);
     let (toks, notes) = status_and_notes(row, 0);
     if !toks.is_empty() {
         e.toks.push((pi, break_tok()));
@@ -1063,33 +1149,6 @@ fn continue_entity(e: &mut Entity, row: &Row, fc: usize, pi: usize) {
             e.status_col = e.status_col.or(status_col(row));
         }
     } else if let (RowKind::Layout, Some(sc)) = (row.kind, e.status_col) {
-        // A label wrapped in its cell ("ได้ดำเนิน" over "การ"): the first word under the
-        // status column ends the text after the row's last box.
-        let head = row
-            .cells
-            .iter()
-            .find(|c| c.col + 3 >= sc)
-            .map(Cell::text)
-            .unwrap_or_default();
-        if let Some(head) = head.split_whitespace().next() {
-            if let Some(b) = e
-                .toks
-                .iter()
-                .rposition(|(_, t)| matches!(t.kind, TokKind::Box(_)))
-            {
-                if let Some((_, t)) = e.toks[b + 1..]
-                    .iter_mut()
-                    .find(|(_, t)| t.kind != TokKind::Break && !t.text.trim().is_empty())
-                {
-                    if t.kind == TokKind::Text {
-                        let joined = format!("{}{head}", t.text.trim());
-                        if let Some(l) = crate::vocab::status_label_exact(&joined) {
-                            t.kind = TokKind::Label(l.kind);
-                        }
-                    }
-                }
-            }
-        }
         // Layout text: wrapped lines of the status column are notes.
         let text = row
             .cells
@@ -1103,6 +1162,41 @@ fn continue_entity(e: &mut Entity, row: &Row, fc: usize, pi: usize) {
         }
     }
     e.notes.extend(notes);
+}
+
+/// A label wrapped in its status cell of layout text ("ได้ดำเนิน" over "การ"): the first
+/// word of `row` under the entity's status column ends the text after its last box.
+fn join_wrapped_label(e: &mut Entity, row: &Row) {
+    let (RowKind::Layout, Some(sc)) = (row.kind, e.status_col) else {
+        return;
+    };
+    let head = row
+        .cells
+        .iter()
+        .find(|c| c.col + 3 >= sc)
+        .map(Cell::text)
+        .unwrap_or_default();
+    let Some(head) = head.split_whitespace().next() else {
+        return;
+    };
+    let Some(b) = e
+        .toks
+        .iter()
+        .rposition(|(_, t)| matches!(t.kind, TokKind::Box(_)))
+    else {
+        return;
+    };
+    if let Some((_, t)) = e.toks[b + 1..]
+        .iter_mut()
+        .find(|(_, t)| t.kind != TokKind::Break && !t.text.trim().is_empty())
+    {
+        if t.kind == TokKind::Text {
+            let joined = format!("{}{head}", t.text.trim());
+            if let Some(l) = crate::vocab::status_label_exact(&joined) {
+                t.kind = TokKind::Label(l.kind);
+            }
+        }
+    }
 }
 
 /// A row whose boxes stand bare in status columns: each box gets its column's label
@@ -1160,6 +1254,25 @@ fn label_sequence(row: &Row) -> Vec<StatusKind> {
         return Vec::new();
     }
     row.cells.iter().flat_map(per_cell).collect()
+}
+
+/// A one-cell line that holds two or more status labels and nothing else ("ดำเนินการ
+/// อยู่ระหว่างดำเนินการ ยังไม่ดำเนินการ" under "ข้อ ข้อมูล ผลการดำเนินการ"): the labels in order.
+fn label_line(row: &Row) -> Option<Vec<StatusKind>> {
+    if row.cells.iter().filter(|c| !c.is_blank()).count() != 1 {
+        return None;
+    }
+    let cell = &row.cells[row.first_filled()?];
+    let mut labels = Vec::new();
+    for t in &cell.toks {
+        match t.kind {
+            TokKind::Label(k) => labels.push(k),
+            TokKind::Text if t.text.trim().is_empty() => {}
+            TokKind::Break => {}
+            _ => return None,
+        }
+    }
+    (labels.len() >= 2).then_some(labels)
 }
 
 /// A row whose status marks stand at the end of its text, one per status column of a
@@ -1230,10 +1343,12 @@ fn label_tail_slots(row: &Row, labels: &[StatusKind]) -> Option<Row> {
     let slots = &words[run];
     let mut toks = Vec::with_capacity(cell.toks.len() + 2 * labels.len());
     for (ti, t) in cell.toks.iter().enumerate() {
-        let mine: Vec<(usize, &(usize, Range<usize>, W))> = slots
+        // (slot index, byte range in the token's text) of the marks in this token.
+        let mine: Vec<(usize, Range<usize>)> = slots
             .iter()
             .enumerate()
             .filter(|(_, s)| s.0 == ti && matches!(s.2, W::Box | W::Mark))
+            .map(|(i, s)| (i, s.1.clone()))
             .collect();
         if mine.is_empty() {
             toks.push(t.clone());
@@ -1251,7 +1366,7 @@ fn label_tail_slots(row: &Row, labels: &[StatusKind]) -> Option<Row> {
         }
         // Typed marks inside a text token: split it around them.
         let mut at = 0;
-        for (i, (_, r, _)) in mine {
+        for (i, r) in mine {
             if r.start > at {
                 toks.push(Tok {
                     kind: TokKind::Text,

@@ -147,7 +147,11 @@ impl Cell {
             if t.kind.is_mark() && seen_text {
                 return false;
             }
-            if matches!(t.kind, TokKind::Text | TokKind::Label(_)) && !t.text.trim().is_empty() {
+            // Dashes standing for empty status columns before the title ("๐๑ - - x
+            // โครงสร้าง") are not yet the paragraph's text.
+            if matches!(t.kind, TokKind::Text | TokKind::Label(_))
+                && t.text.chars().any(char::is_alphanumeric)
+            {
                 seen_text = true;
             }
             true

@@ -74,7 +74,14 @@ fn stands_alone(before: &str, after: &str) -> bool {
             }
         }
     };
-    edge(before, true) && edge(after, false)
+    // Right after its box ("[x] มี -ได้จัดทำข้อมูล..."), a short label is the box's label
+    // whatever follows it as a word (the note after it).
+    let after_box = before
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| vocab::text_glyph_state(c).is_some() || matches!(c, ']' | ')'));
+    edge(before, true) && (after_box || edge(after, false))
 }
 
 /// What a match of [`re_mark`] is.
