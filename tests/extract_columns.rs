@@ -143,3 +143,21 @@ O2\tข้อมูลผู้บริหาร\tกองคลัง\t[/] �
     );
     assert_eq!(got, want(&[("O1", Done), ("O2", NotDone)]));
 }
+
+#[test]
+fn numbered_indicator_names_in_an_indented_layout_table() {
+    let text = format!(
+        "{HEAD}\n          ตัวชี้วัด               แนวทางการยกระดับ      ผู้รับผิดชอบ      ความก้าวหน้า
+      1. การปฏิบัติหน้าที่            ๒. กำหนดเกณฑ์การประเมิน  กองคลัง      [/] ดำเนินการ  [ ] ยังไม่ได้ดำเนินการ
+      2. การใช้งบประมาณ          เปิดโอกาสให้บุคลากร        กองคลัง      [ ] ดำเนินการ  [/] ยังไม่ได้ดำเนินการ
+"
+    );
+    let doc = process_bytes("t.txt", text.as_bytes(), &PipelineOptions::default());
+    let got: Vec<(u32, ItemStatus)> = doc
+        .indicators
+        .iter()
+        .map(|i| (i.number, i.status))
+        .collect();
+    assert_eq!(got, vec![(1, Done), (2, NotDone)]);
+    assert!(doc.oit_items.is_empty(), "{:?}", doc.oit_items);
+}

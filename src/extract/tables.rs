@@ -362,6 +362,16 @@ fn title_first(row: &Row) -> Option<Row> {
     Some(out)
 }
 
+/// "1. การปฏิบัติหน้าที่": a number followed by the name of the indicator of that
+/// number (data/catalogue indicators), however the line is indented.
+fn named_indicator(text: &str) -> Option<u32> {
+    let t = text.trim();
+    let (n, len, _) = weak_code_at_start(t)?;
+    let name = crate::vocab::catalogue::indicators().get((n as usize).checked_sub(1)?)?;
+    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    squash(&t[len..]).starts_with(&squash(name)).then_some(n)
+}
+
 /// The value of a text that is one digit of any script alone ("1", "๓").
 fn normalize_lone_digit(text: &str) -> Option<u32> {
     let mut chars = text.trim().chars();
@@ -880,6 +890,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                         && weak_ok
                         && !re_indicator_word().is_match(&first_str)
                         && (!indicator_title || strong)
+                        && (strong || named_indicator(&first_str).is_none())
                     {
                         let (toks, notes) = status_and_notes(row, title_cell + 1);
                         let (toks, notes) = if toks.is_empty() {
@@ -938,6 +949,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                 .and_then(|c| c[1].parse::<u32>().ok())
                 .or_else(numbered_indicator_cell)
                 .or_else(numbered_status_line)
+                .or_else(|| named_indicator(&first_str))
                 .or_else(|| {
                     // A bare number in the first column; an indented "1." is a list
                     // item inside the row above.
