@@ -161,3 +161,28 @@ fn numbered_indicator_names_in_an_indented_layout_table() {
     assert_eq!(got, vec![(1, Done), (2, NotDone)]);
     assert!(doc.oit_items.is_empty(), "{:?}", doc.oit_items);
 }
+
+#[test]
+fn html_two_row_header_places_labels_over_their_grid_columns() {
+    let got = statuses(
+        "<table border=\"1\">
+<tr><th rowspan=\"2\">ข้อ</th><th colspan=\"2\">ผลการดำเนินการ</th><th rowspan=\"2\">ข้อมูล</th><th rowspan=\"2\">หมายเหตุ</th></tr>
+<tr><th>ดำเนินการ</th><th>ยังไม่ดำเนินการ</th></tr>
+<tr><td>(1)</td><td>☐</td><td>☑</td><td>โครงสร้าง</td><td>-</td></tr>
+<tr><td>(2)</td><td>☑</td><td>☐</td><td>ข้อมูลผู้บริหาร</td><td>-</td></tr>
+</table>
+",
+    );
+    assert_eq!(got, want(&[("O1", NotDone), ("O2", Done)]));
+}
+
+#[test]
+fn title_then_code_with_a_colon_then_status() {
+    let got = statuses(
+        "ข้อมูล\tข้อ\tผลการดำเนินการ
+โครงสร้าง\tO๑ :\t<input type=\"checkbox\"/> ยังไม่ดำเนินการ <input checked=\"\" type=\"checkbox\"/> ดำเนินการแล้ว
+ข้อมูลผู้บริหาร\tO๒ :\t<input checked=\"\" type=\"checkbox\"/> ยังไม่ดำเนินการ <input type=\"checkbox\"/> ดำเนินการแล้ว
+",
+    );
+    assert_eq!(got, want(&[("O1", Done), ("O2", NotDone)]));
+}

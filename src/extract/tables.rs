@@ -462,7 +462,11 @@ fn code_only(cell: &Cell, code: &(u32, usize, bool)) -> bool {
         .toks
         .iter()
         .filter(|t| t.kind == TokKind::Text && !t.text.trim().is_empty());
-    matches!((texts.next(), texts.next()), (Some(t), None) if t.text.trim().len() == code.1)
+    // A colon or a dot after the code is still the code alone ("O๑ :").
+    matches!((texts.next(), texts.next()), (Some(t), None)
+    if t.text.trim().get(code.1..).is_some_and(|rest| {
+        rest.chars().all(|c| c.is_whitespace() || matches!(c, ':' | '.' | ')'))
+    }))
 }
 
 /// The code cell of a row and its code: among the cells at the row's start that hold
@@ -504,6 +508,18 @@ fn code_cell(row: &Row, fc: usize, kind: TableKind) -> (usize, Option<(u32, usiz
         }
         if !whole || row.kind == RowKind::Plain || row.kind == RowKind::Layout && i > fc + 1 {
             break;
+        }
+    }
+    if best.is_none() && row.kind != RowKind::Plain && row.cells[fc].has_status() {
+        // Status first, then the code (alone or leading its title): columns in
+        // another order.
+        for (i, cell) in row.cells.iter().enumerate().skip(fc + 1).take(2) {
+            if cell.has_status() {
+                continue;
+            }
+            if let Some(code) = cell_code(cell) {
+                return (i, Some(code));
+            }
         }
     }
     if best.is_none()
@@ -797,9 +813,16 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                 if !strong {
                     let after = &tok.text[lead + len..];
                     let gap = after.len() - after.trim_start().len();
+                    // A second bare number is the code when the title after it is that
+                    // item's title and not the first number's ("๘ 8 Q&A" under ลำดับ |
+                    // ข้อ | ข้อมูล).
                     let second = code_at_start(after.trim_start()).or_else(|| {
-                        weak_code_at_start(after.trim_start())
-                            .filter(|c| c.2)
+                        let t = after.trim_start();
+                        weak_code_at_start(t)
+                            .filter(|c| {
+                                c.2 || (!fits_catalogue(t, Some(n))
+                                    && fits_catalogue(&t[c.1..], Some(c.0)))
+                            })
                             .map(|c| (c.0, c.1))
                     });
                     if let Some((n2, len2)) = second {
@@ -897,6 +920,12 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                             // Status marks inside the code or title cell (plain lines,
                             // unruled tables).
                             status_and_notes(row, fc)
+                        } else {
+                            (toks, notes)
+                        };
+                        let (toks, notes) = if toks.is_empty() && row_fc < fc {
+                            // The status cell before the code (status | code and title).
+                            status_and_notes(row, row_fc)
                         } else {
                             (toks, notes)
                         };
@@ -1276,15 +1305,26 @@ fn label_line(row: &Row) -> Option<Vec<StatusKind>> {
     }
     let cell = &row.cells[row.first_filled()?];
     let mut labels = Vec::new();
+    let mut only_labels = true;
     for t in &cell.toks {
         match t.kind {
             TokKind::Label(k) => labels.push(k),
             TokKind::Text if t.text.trim().is_empty() => {}
             TokKind::Break => {}
-            _ => return None,
+            TokKind::Text => only_labels = false,
+            TokKind::Box(_) => return None,
         }
     }
-    (labels.len() >= 2).then_some(labels)
+    if only_labels && labels.len() >= 2 {
+        return Some(labels);
+    }
+    // Short labels that only count standing alone ("มี ไม่มี"): every word a label.
+    let words: Vec<StatusKind> = cell
+        .text()
+        .split_whitespace()
+        .map(|w| crate::vocab::status_label_exact(w).map(|l| l.kind))
+        .collect::<Option<_>>()?;
+    (words.len() >= 2).then_some(words)
 }
 
 /// A row whose status marks stand at the end of its text, one per status column of a

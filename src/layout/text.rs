@@ -81,7 +81,9 @@ fn stands_alone(before: &str, after: &str) -> bool {
         .chars()
         .next_back()
         .is_some_and(|c| vocab::text_glyph_state(c).is_some() || matches!(c, ']' | ')'));
-    edge(before, true) && (after_box || edge(after, false))
+    // A note after it that starts with a dash ("ครบถ้วน -จัดทำข้อมูล..."), as in a cell
+    // whose box came as a tag before this text.
+    edge(before, true) && (after_box || edge(after, false) || after.trim_start().starts_with('-'))
 }
 
 /// What a match of [`re_mark`] is.
@@ -414,6 +416,20 @@ fn html_table_rows(block: &str, base: usize) -> Vec<Row> {
     let lower = block.to_ascii_lowercase();
     let mut cursor = 0usize;
     let mut rows = Vec::new();
+    // Rows still covered by a rowspan from above, per grid column: each row's cells are
+    // placed at their grid columns, with an empty cell where a cell above reaches down
+    // and after a cell that spans columns, so that a two-row header's labels stand over
+    // the columns they head ("ข้อ" rowspan 2 | "ผลการดำเนินการ" colspan 2, then
+    // "ดำเนินการ | ยังไม่ดำเนินการ" under it).
+    let mut covered: Vec<usize> = Vec::new();
+    /// Largest rowspan / colspan taken from a document (more is hostile input).
+    const MAX_SPAN: usize = 64;
+    let blank = |at: usize| Cell {
+        toks: Vec::new(),
+        range: at..at,
+        col: 0,
+        bbox: None,
+    };
     for tr in doc.select(&tr_sel) {
         let row_start = lower[cursor..]
             .find("<tr")
@@ -421,7 +437,21 @@ fn html_table_rows(block: &str, base: usize) -> Vec<Row> {
             .unwrap_or(cursor);
         let mut cells = Vec::new();
         let mut header = false;
+        let mut grid = 0usize;
         for cell in tr.select(&cell_sel) {
+            while covered.get(grid).is_some_and(|&c| c > 0) {
+                covered[grid] -= 1;
+                cells.push(blank(base + cursor));
+                grid += 1;
+            }
+            let span = |name: &str| {
+                cell.value()
+                    .attr(name)
+                    .and_then(|v| v.trim().parse::<usize>().ok())
+                    .unwrap_or(1)
+                    .clamp(1, MAX_SPAN)
+            };
+            let (rowspan, colspan) = (span("rowspan"), span("colspan"));
             header |= cell.value().name() == "th";
             let cell_start = lower[cursor..]
                 .find("<t")
@@ -502,6 +532,26 @@ fn html_table_rows(block: &str, base: usize) -> Vec<Row> {
                 col: 0,
                 bbox: None,
             });
+            if covered.len() < grid + colspan {
+                covered.resize(grid + colspan, 0);
+            }
+            for k in 0..colspan {
+                if k > 0 {
+                    cells.push(blank(base + cell_end));
+                }
+                covered[grid + k] = rowspan - 1;
+            }
+            grid += colspan;
+        }
+        // Columns at the row's end still covered from above.
+        if covered[grid.min(covered.len())..].iter().any(|&c| c > 0) {
+            while grid < covered.len() {
+                if covered[grid] > 0 {
+                    covered[grid] -= 1;
+                }
+                cells.push(blank(base + cursor));
+                grid += 1;
+            }
         }
         // The end tag runs to its '>' (it may be cut off: then to the end of "</tr").
         let row_end = lower[cursor..]
