@@ -517,7 +517,8 @@ fn code_cell(row: &Row, fc: usize, kind: TableKind) -> (usize, Option<(u32, usiz
             if cell.has_status() {
                 continue;
             }
-            if let Some(code) = cell_code(cell) {
+            // A bare number alone after a status cell is no code (a wrapped URL's "7").
+            if let Some(code) = cell_code(cell).filter(|c| c.2 || !code_only(cell, c)) {
                 return (i, Some(code));
             }
         }
@@ -531,7 +532,10 @@ fn code_cell(row: &Row, fc: usize, kind: TableKind) -> (usize, Option<(u32, usiz
         // Title first, then a cell holding only the code (columns in another order).
         for (i, cell) in row.cells.iter().enumerate().skip(fc + 1).take(2) {
             if let Some(code) = cell_code(cell) {
-                if code_only(cell, &code) && has_letters(&row.cells[fc].text()) {
+                if code_only(cell, &code)
+                    && has_letters(&row.cells[fc].text())
+                    && !row.cells[fc].has_status()
+                {
                     return (i, Some(code));
                 }
             }
