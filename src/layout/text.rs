@@ -424,6 +424,8 @@ fn html_table_rows(block: &str, base: usize) -> Vec<Row> {
     let mut covered: Vec<usize> = Vec::new();
     /// Largest rowspan / colspan taken from a document (more is hostile input).
     const MAX_SPAN: usize = 64;
+    /// Widest grid spans are placed on; cells beyond it are taken one by one.
+    const MAX_GRID: usize = 256;
     let blank = |at: usize| Cell {
         toks: Vec::new(),
         range: at..at,
@@ -451,7 +453,11 @@ fn html_table_rows(block: &str, base: usize) -> Vec<Row> {
                     .unwrap_or(1)
                     .clamp(1, MAX_SPAN)
             };
-            let (rowspan, colspan) = (span("rowspan"), span("colspan"));
+            let (mut rowspan, mut colspan) = (span("rowspan"), span("colspan"));
+            if grid + colspan > MAX_GRID {
+                // Past any real table's width: spans are no longer placed.
+                (rowspan, colspan) = (1, 1);
+            }
             header |= cell.value().name() == "th";
             let cell_start = lower[cursor..]
                 .find("<t")
@@ -532,14 +538,16 @@ fn html_table_rows(block: &str, base: usize) -> Vec<Row> {
                 col: 0,
                 bbox: None,
             });
-            if covered.len() < grid + colspan {
-                covered.resize(grid + colspan, 0);
+            if covered.len() < (grid + colspan).min(MAX_GRID) {
+                covered.resize((grid + colspan).min(MAX_GRID), 0);
             }
             for k in 0..colspan {
                 if k > 0 {
                     cells.push(blank(base + cell_end));
                 }
-                covered[grid + k] = rowspan - 1;
+                if let Some(c) = covered.get_mut(grid + k) {
+                    *c = rowspan - 1;
+                }
             }
             grid += colspan;
         }
@@ -686,5 +694,33 @@ mod tests {
             .toks
             .iter()
             .any(|t| matches!(t.kind, TokKind::Box(b) if b.ticked())));
+    }
+
+    #[test]
+    fn html_rowspan_and_colspan_place_cells_on_the_grid() {
+        let text = "<table>\n<tr><th rowspan=\"2\">ข้อ</th><th colspan=\"2\">ผลการดำเนินการ</th><th rowspan=\"2\">ข้อมูล</th></tr>\n<tr><th>ดำเนินการ</th><th>ยังไม่ดำเนินการ</th></tr>\n<tr><td>O1</td><td>☑</td><td>☐</td><td>โครงสร้าง</td></tr>\n</table>";
+        let rows = rows_of(text);
+        let texts = |r: &Row| r.cells.iter().map(Cell::text).collect::<Vec<_>>();
+        assert_eq!(texts(&rows[0]), ["ข้อ", "ผลการดำเนินการ", "", "ข้อมูล"]);
+        assert_eq!(texts(&rows[1]), ["", "ดำเนินการ", "ยังไม่ดำเนินการ", ""]);
+        assert_eq!(rows[2].cells.len(), 4);
+        assert!(rows[2].cells[1].has_box());
+    }
+
+    #[test]
+    fn hostile_spans_stay_bounded() {
+        let mut text = String::from("<table><tr>");
+        for _ in 0..2000 {
+            text.push_str("<td rowspan=\"100000\" colspan=\"100000\">x</td>");
+        }
+        text.push_str("</tr>");
+        for _ in 0..200 {
+            text.push_str("<tr><td>y</td></tr>");
+        }
+        text.push_str("</table>");
+        let rows = rows_of(&text);
+        let cells: usize = rows.iter().map(|r| r.cells.len()).sum();
+        // 2000 cells plus at most the capped grid per row.
+        assert!(cells < 2000 + 64 + 201 * 257, "{cells} cells");
     }
 }
