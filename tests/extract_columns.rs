@@ -186,3 +186,26 @@ fn title_then_code_with_a_colon_then_status() {
     );
     assert_eq!(got, want(&[("O1", Done), ("O2", NotDone)]));
 }
+
+#[test]
+fn a_code_cut_to_o0_takes_the_digit_below_and_an_unknown_title_is_no_item() {
+    let got = statuses(
+        "ข้อ ข้อมูล ผลการดำเนินการ
+O๐ โครงสร้าง
+☑ ดำเนินการ
+☐ ยังไม่ดำเนินการ
+๑
+O๐ ข้อมูลผู้บริหาร
+☐ ดำเนินการ
+☑ ยังไม่ดำเนินการ
+๒
+",
+    );
+    assert_eq!(got, want(&[("O1", Done), ("O2", NotDone)]));
+    let got = statuses(
+        "ข้อ ข้อมูล ผลการดำเนินการ
+O๐ เรื่องที่ไม่อยู่ในรายการใดเลย ☑ ดำเนินการ ☐ ยังไม่ดำเนินการ
+",
+    );
+    assert_eq!(got, want(&[]));
+}

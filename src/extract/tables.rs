@@ -196,6 +196,16 @@ pub fn code_at_start(s: &str) -> Option<(u32, usize)> {
             return None;
         }
     }
+    // "O0" alone: a code cut by a wrap whose last digits are on the next line or lost;
+    // its number comes from the digits below, else from the sequence and the title.
+    if matches!(first, 'O' | 'o') {
+        let mut after = s[first.len_utf8()..].chars();
+        if let (Some(z), next) = (after.next(), after.next()) {
+            if normalize::digit_value(z) == Some(0) && next.is_none_or(char::is_whitespace) {
+                return Some((0, first.len_utf8() + z.len_utf8()));
+            }
+        }
+    }
     let (n, len) = normalize::parse_item_code(s)?;
     let rest = &s[len..];
     // The code must end there: not "0.5", "O1234", "Online".
@@ -209,10 +219,7 @@ pub fn code_at_start(s: &str) -> Option<(u32, usize)> {
         Some(c) if !c.is_ascii_alphanumeric() && normalize::ascii_digit(c).is_none() => {}
         _ => return None,
     }
-    // "O0" alone: a code cut by a wrap whose last digits are on the next line or lost;
-    // its number comes from the digits below, else from the sequence and the title.
-    let cut = n == 0 && matches!(first, 'O' | 'o') && len == first.len_utf8() + 1;
-    ((1..=99).contains(&n) || cut).then_some((n, len))
+    (1..=99).contains(&n).then_some((n, len))
 }
 
 /// An item number in the forms that carry no O: a code word ("ข้อ ๑", "ข้อที่ 5"),
@@ -744,6 +751,17 @@ pub fn read_tables(pages: &[Page]) -> Tables {
             };
             let first_cell = &row.cells[fc];
             let first_str = first_cell.text();
+            // The digit of a code cut to "O0", alone on a line below it (after its status
+            // lines, as OCR reads a vertically centred cell): the code's last digit, not a
+            // code of its own.
+            if let (Open::Item(i), Some(d)) = (open, wrapped_code_digit(row)) {
+                let e = &mut t.items[i];
+                if e.written == Some(0) && d > 0 {
+                    e.written = Some(d);
+                    e.number = d;
+                    continue;
+                }
+            }
             // A code wrapped inside its cell of a layout table, with the rest of the row
             // going on beside it ("O1 | รายงานการกำกับ..." over "1 | ประจำปี รอบ 6 เดือน"):
             // a lone digit under a code written with an O or a leading zero ends that code.
@@ -918,6 +936,9 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                         && !re_indicator_word().is_match(&first_str)
                         && (!indicator_title || strong)
                         && (strong || named_indicator(&first_str).is_none())
+                        // A cut "O0" is an item only with a title from an OIT list (its
+                        // number then comes from the digits below or that title).
+                        && (n > 0 || fits_catalogue(&title, None))
                     {
                         let (toks, notes) = status_and_notes(row, title_cell + 1);
                         let (toks, notes) = if toks.is_empty() {
