@@ -209,3 +209,21 @@ O๐ เรื่องที่ไม่อยู่ในรายการใ
     );
     assert_eq!(got, want(&[]));
 }
+
+#[test]
+fn a_numbered_row_whose_title_starts_with_a_header_word_is_data() {
+    let text = format!(
+        "{HEAD}\n     ข้อ                     ข้อมูล                 หน่วยงานที่รับผิดชอบ      ความก้าวหน้า
+  1)         โครงสร้าง                            กองช่าง            ดำเนินการ
+  2)         ข้อมูลผู้บริหาร                          สำนักปลัด งานการ    ยังไม่ดำเนินการ
+  3)         อำนาจหน้าที่                           งานนโยบายและแผน   ดำเนินการ
+"
+    );
+    let doc = process_bytes("t.txt", text.as_bytes(), &PipelineOptions::default());
+    let got: Vec<(String, ItemStatus)> = doc
+        .oit_items
+        .iter()
+        .map(|i| (i.code.clone().unwrap_or_default(), i.status))
+        .collect();
+    assert_eq!(got, want(&[("O1", Done), ("O2", NotDone), ("O3", Done)]));
+}

@@ -100,7 +100,12 @@ fn header_kind(row: &Row) -> Option<TableKind> {
         .first_filled()
         .map(|i| row.cells[i].text())
         .unwrap_or_default();
-    if code_at_start(first.trim_start()).is_some() || re_indicator().is_match(&first) {
+    // A bare number leading it too ("2) | ข้อมูลผู้บริหาร | ... | ดำเนินการ": a title that
+    // starts with a header word, beside a status label).
+    if code_at_start(first.trim_start()).is_some()
+        || weak_code_at_start(first.trim()).is_some()
+        || re_indicator().is_match(&first)
+    {
         return None;
     }
     let texts: Vec<String> = if row.cells.len() < 2 && !row.header {
