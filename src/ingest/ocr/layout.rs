@@ -44,6 +44,162 @@ pub const RULE_INK: u8 = 190;
 /// (scanning rows), at least `min_len` pixels long, gaps of up to 4 pixels bridged,
 /// adjacent columns/rows merged into one rule.
 pub fn find_rules(img: &PageImage, vertical: bool, min_len: i64) -> Vec<Rule> {
+    find_rules_at(img, vertical, min_len, RULE_INK)
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect()
+}
+
+/// Pixels darker than this may belong to a faint ruling line (light gray row rules of
+/// an HTML form or a spreadsheet); only thin runs count, a gray fill is not a rule.
+pub const FAINT_RULE_INK: u8 = 228;
+
+/// Horizontal rules: those [`find_rules`] finds, and faint thin ones (at most 8 pixels
+/// thick at [`FAINT_RULE_INK`]) where no darker rule lies.
+pub fn find_hrules(img: &PageImage, min_len: i64, vrules: &[Rule], h: i64) -> Vec<Rule> {
+    let mut rules = find_rules(img, false, min_len);
+    let faint = find_rules_at(img, false, min_len, FAINT_RULE_INK)
+        .into_iter()
+        .filter(|(_, n)| *n <= 8)
+        .map(|(r, _)| r)
+        .chain(faint_hrules(img, vrules, h))
+        .collect::<Vec<_>>();
+    for r in faint {
+        let dup = rules.iter().any(|d| {
+            (d.at_along(r.pivot) - r.at).abs() <= 6 && d.from < r.to && r.from < d.to
+        });
+        if !dup {
+            rules.push(r);
+        }
+    }
+    rules.sort_by_key(|r| (r.at, r.from));
+    rules
+}
+
+/// Faint horizontal rules inside tables, found by projection where pixel runs fail: a
+/// light gray row rule blurred by JPEG over a dozen pixel rows, with gaps, as an HTML
+/// form or a spreadsheet prints them. Each cell between two vertical rules is cut into
+/// short segments (a skewed rule is about level over one); in each, a run of pixel
+/// rows where nearly every pixel (the darkest of five rows) is darker than the paper
+/// and few are black, no thicker than two thirds of a text line, with paper above and
+/// below, is a piece of rule. Gray fills fail the paper test; text rows the black one.
+/// Pieces in a row across the page are chained into rules.
+pub fn faint_hrules(img: &PageImage, vrules: &[Rule], h: i64) -> Vec<Rule> {
+    const SEG: i64 = 128;
+    let (w, ht) = (img.width as i64, img.height as i64);
+    if vrules.len() < 2 || w == 0 || ht < 8 {
+        return Vec::new();
+    }
+    // The paper: the 80th percentile of a sample of pixels.
+    let mut sample: Vec<u8> = img.pixels.iter().step_by(97).copied().collect();
+    sample.sort_unstable();
+    let paper = sample.get(sample.len() * 4 / 5).copied().unwrap_or(255);
+    let dark = paper.saturating_sub(10).min(240);
+    let max_thick = (h * 2 / 3).max(12);
+    // Open runs: (segment x0, x1, first y, paper above).
+    let mut open: Vec<(i64, i64, i64, bool)> = Vec::new();
+    let mut prev: Vec<(i64, f32)> = Vec::new();
+    // Pieces: (x0, x1, y).
+    let mut pieces: Vec<(i64, i64, i64)> = Vec::new();
+    for y in 2..ht - 2 {
+        let mut xs: Vec<i64> = vrules
+            .iter()
+            .filter(|r| r.from <= y && r.to >= y)
+            .map(|r| r.at_along(y))
+            .collect();
+        xs.sort_unstable();
+        // (x0, x1, coverage, rule row)
+        let mut now: Vec<(i64, i64, f32, bool)> = Vec::new();
+        for p in xs.windows(2) {
+            let (l, r) = (p[0] + 6, p[1] - 6);
+            if r - l < h {
+                continue;
+            }
+            let k = ((r - l) / SEG).max(1);
+            for i in 0..k {
+                let x0 = l + (r - l) * i / k;
+                let x1 = l + (r - l) * (i + 1) / k;
+                let n = (x1 - x0).max(1);
+                let (mut nd, mut nb) = (0i64, 0i64);
+                for x in x0..x1 {
+                    let v = (y - 2..=y + 2).map(|yy| img.at(x, yy)).min().unwrap_or(255);
+                    if v < dark {
+                        nd += 1;
+                    }
+                    if img.at(x, y) < 120 {
+                        nb += 1;
+                    }
+                }
+                let cov = nd as f32 / n as f32;
+                now.push((x0, x1, cov, cov >= 0.85 && nb * 10 < n));
+            }
+        }
+        let same = |a0: i64, b0: i64| (a0 - b0).abs() <= 6;
+        let mut still = Vec::new();
+        for o in open.drain(..) {
+            match now.iter().find(|c| same(c.0, o.0) && same(c.1, o.1)) {
+                Some(c) if c.2 >= 0.5 => still.push(o),
+                Some(_) => {
+                    if o.3 && y - o.2 <= max_thick {
+                        pieces.push((o.0, o.1, (o.2 + y - 1) / 2));
+                    }
+                }
+                None => {}
+            }
+        }
+        open = still;
+        for c in &now {
+            if c.3 && !open.iter().any(|o| same(c.0, o.0) && same(c.1, o.1)) {
+                let above = prev
+                    .iter()
+                    .find(|(x0, _)| same(*x0, c.0))
+                    .is_some_and(|(_, v)| *v < 0.5);
+                open.push((c.0, c.1, y, above));
+            }
+        }
+        prev = now.iter().map(|c| (c.0, c.2)).collect();
+    }
+    // Chain pieces left to right: the next piece starts within three segments of this
+    // one's end (across a vertical rule, a box on the rule, a missed segment) at
+    // about the same height.
+    pieces.sort_unstable();
+    let mut chains: Vec<Vec<(i64, i64, i64)>> = Vec::new();
+    for p in pieces {
+        if let Some(c) = chains.iter_mut().find(|c| {
+            let last = c[c.len() - 1];
+            p.0 - last.1 <= 3 * SEG && p.0 >= last.1 - 6 && (p.2 - last.2).abs() <= 8
+        }) {
+            c.push(p);
+        } else {
+            chains.push(vec![p]);
+        }
+    }
+    chains
+        .into_iter()
+        .map(|c| {
+            let from = c[0].0;
+            let to = c[c.len() - 1].1;
+            let (first, last) = (c[0], c[c.len() - 1]);
+            let (xa, xb) = ((first.0 + first.1) / 2, (last.0 + last.1) / 2);
+            let slope = if xb > xa {
+                (last.2 - first.2) as f64 / (xb - xa) as f64
+            } else {
+                0.0
+            };
+            Rule {
+                at: first.2,
+                from,
+                to,
+                slope,
+                pivot: xa,
+            }
+        })
+        .collect()
+}
+
+/// [`find_rules`] at a given ink threshold, each rule with the number of pixel runs
+/// merged into it (about its thickness).
+fn find_rules_at(img: &PageImage, vertical: bool, min_len: i64, thresh: u8) -> Vec<(Rule, i64)> {
     let (across, along) = if vertical {
         (img.width as i64, img.height as i64)
     } else {
@@ -51,9 +207,9 @@ pub fn find_rules(img: &PageImage, vertical: bool, min_len: i64) -> Vec<Rule> {
     };
     let ink = |a: i64, b: i64| -> bool {
         if vertical {
-            img.at(a, b) < RULE_INK
+            img.at(a, b) < thresh
         } else {
-            img.at(b, a) < RULE_INK
+            img.at(b, a) < thresh
         }
     };
     // Each run is traced: it may step one pixel sideways per pixel along, so a rule of a
@@ -129,31 +285,37 @@ pub fn find_rules(img: &PageImage, vertical: bool, min_len: i64) -> Vec<Rule> {
             merged.push((r, r.at, r.pivot, 1, len, r.slope));
         }
     }
-    let mut rules: Vec<Rule> = merged
+    let mut rules: Vec<(Rule, i64)> = merged
         .into_iter()
-        .map(|(r, sum, pivots, n, _, slope)| Rule {
-            at: sum / n.max(1),
-            pivot: pivots / n.max(1),
-            slope,
-            ..r
+        .map(|(r, sum, pivots, n, _, slope)| {
+            (
+                Rule {
+                    at: sum / n.max(1),
+                    pivot: pivots / n.max(1),
+                    slope,
+                    ..r
+                },
+                n,
+            )
         })
         .collect();
     // Pieces of one rule broken by a faint stretch (or a stamp over it) lie on one
     // line with a short gap: join them so every row between still sees the rule.
-    rules.sort_by_key(|r| (r.from, r.at));
-    let mut joined: Vec<Rule> = Vec::new();
-    for r in rules {
-        if let Some(j) = joined.iter_mut().find(|j| {
+    rules.sort_by_key(|(r, _)| (r.from, r.at));
+    let mut joined: Vec<(Rule, i64)> = Vec::new();
+    for (r, n) in rules {
+        if let Some((j, jn)) = joined.iter_mut().find(|(j, _)| {
             (j.at_along(r.pivot) - r.at).abs() <= 6
                 && r.from >= j.from
                 && r.from - j.to <= 6 * min_len
         }) {
             j.to = j.to.max(r.to);
+            *jn = (*jn).max(n);
         } else {
-            joined.push(r);
+            joined.push((r, n));
         }
     }
-    joined.sort_by_key(|r| (r.at, r.from));
+    joined.sort_by_key(|(r, _)| (r.at, r.from));
     joined
 }
 
@@ -341,63 +503,185 @@ pub fn page_text_with_rules(img: &PageImage, words: &[Word], vrules: &[Rule]) ->
         .map(|w| cut_rule_strokes(w, vrules))
         .collect();
     let lines = visual_lines(&words);
+    let hrules = if vrules.len() >= 2 {
+        find_hrules(img, (3 * h).max(40), vrules, h)
+    } else {
+        Vec::new()
+    };
     let mut text = String::new();
     let mut boxes = Vec::new();
-    for line in &lines {
-        let lh = (line.bottom - line.top).max(h / 2).max(1);
+    for group in table_rows(&lines, vrules, &hrules, h) {
+        let group: Vec<&VLine> = group.iter().map(|&i| &lines[i]).collect();
+        write_row(img, &group, vrules, h, &mut text, &mut boxes);
+    }
+    let mut page = PageText::new(img.page, text);
+    page.boxes = boxes;
+    page
+}
+
+/// Most visual lines one table row may span (a wrapped title, a two-line header).
+const MAX_ROW_LINES: usize = 4;
+
+/// Visual lines grouped into output rows: consecutive lines of a table that lie
+/// between the same two horizontal rules (a cell's text wrapped onto more lines, a
+/// header of two lines, a status box centred in a tall row) are one row, as the PDF
+/// text reader writes it; every other line is a row of its own.
+fn table_rows(lines: &[VLine], vrules: &[Rule], hrules: &[Rule], h: i64) -> Vec<Vec<usize>> {
+    // The band of a line: the nearest horizontal rules above and below its middle that
+    // run over one of its words; both must run over all of them (a rule under one cell
+    // says nothing of the others).
+    let band = |line: &VLine| -> Option<(i64, i64)> {
         let cy = (line.top + line.bottom) / 2;
-        // Vertical rules crossing this line, left to right.
-        let mut crossing: Vec<i64> = vrules
+        let crossing = vrules.iter().filter(|r| r.from <= cy && r.to >= cy).count();
+        if crossing < 2 {
+            return None;
+        }
+        let cx = (line.left() + line.right()) / 2;
+        let any = |r: &Rule| {
+            line.words.iter().any(|w| {
+                let x = (w.left + w.right()) / 2;
+                r.from <= x && r.to >= x
+            })
+        };
+        let all = |r: &Rule| {
+            line.words.iter().all(|w| {
+                let x = (w.left + w.right()) / 2;
+                r.from - 6 <= x && r.to + 6 >= x
+            })
+        };
+        let up = hrules
             .iter()
-            .filter(|r| r.from <= cy && r.to >= cy)
-            .map(|r| r.at_along(cy))
-            .collect();
-        crossing.sort_unstable();
-        let in_table = crossing.len() >= 2;
-        let mut prev: Option<&Word> = None;
-        if in_table {
-            // Leading empty cells: rules between the table's left border and the first word.
-            let first = line.words.first().map_or(0, |w| w.left);
-            let before = crossing.iter().filter(|&&x| x < first).count();
-            for _ in 1..before {
-                text.push('\t');
+            .filter(|r| any(r) && r.at_along(cx) <= cy)
+            .max_by_key(|r| r.at_along(cx))?;
+        let down = hrules
+            .iter()
+            .filter(|r| any(r) && r.at_along(cx) > cy)
+            .min_by_key(|r| r.at_along(cx))?;
+        if !(all(up) && all(down)) {
+            return None;
+        }
+        let (up, down) = (up.at_along(cx), down.at_along(cx));
+        Some((up, down))
+    };
+    let bands: Vec<Option<(i64, i64)>> = lines.iter().map(band).collect();
+    if std::env::var_os("ITA_DEBUG_ROWS").is_some() {
+        eprintln!("hrules {:?}", hrules.iter().map(|r| (r.at, r.from, r.to)).collect::<Vec<_>>());
+        for (l, b) in lines.iter().zip(&bands) {
+            eprintln!("{:?} {}..{} {}", b, l.top, l.bottom, l.words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "));
+        }
+    }
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let mut j = i + 1;
+        if let Some((up, down)) = bands[i] {
+            // A row is at most a few lines tall; a taller band is a table without row rules.
+            if down - up <= (MAX_ROW_LINES as i64 + 1) * 2 * h {
+                while j < lines.len()
+                    && j - i < MAX_ROW_LINES
+                    && bands[j].is_some_and(|(u, d)| (u - up).abs() <= 4 && (d - down).abs() <= 4)
+                {
+                    j += 1;
+                }
             }
         }
+        out.push((i..j).collect());
+        i = j;
+    }
+    out
+}
+
+/// Write one output row (one visual line, or the lines of one table row) to the text.
+fn write_row(
+    img: &PageImage,
+    group: &[&VLine],
+    vrules: &[Rule],
+    h: i64,
+    text: &mut String,
+    boxes: &mut Vec<(std::ops::Range<usize>, crate::source::BBox)>,
+) {
+    let top = group.iter().map(|l| l.top).min().unwrap_or(0);
+    let bottom = group.iter().map(|l| l.bottom).max().unwrap_or(0);
+    let lh = group
+        .iter()
+        .map(|l| l.bottom - l.top)
+        .min()
+        .unwrap_or(0)
+        .max(h / 2)
+        .max(1);
+    let cy = if group.len() == 1 {
+        (top + bottom) / 2
+    } else {
+        (group[0].top + group[0].bottom) / 2
+    };
+    // Vertical rules crossing this row, left to right.
+    let mut crossing: Vec<i64> = vrules
+        .iter()
+        .filter(|r| r.from <= cy && r.to >= cy)
+        .map(|r| r.at_along(cy))
+        .collect();
+    crossing.sort_unstable();
+    let in_table = crossing.len() >= 2;
+    // Words in output order: by cell (for a row of several lines), then line, then x.
+    // (cell, line index in the group, word)
+    let into = (lh / 2).max(2);
+    let cell_of = |w: &Word| crossing.iter().filter(|&&x| x < w.left + into).count();
+    let mut seq: Vec<(usize, usize, &Word)> = Vec::new();
+    for (k, line) in group.iter().enumerate() {
         for w in &line.words {
-            if let Some(p) = prev {
+            seq.push((if group.len() > 1 { cell_of(w) } else { 0 }, k, w));
+        }
+    }
+    seq.sort_by_key(|&(c, k, w)| (c, k, w.left));
+    let mut prev: Option<(usize, &Word)> = None;
+    if in_table {
+        // Leading empty cells: rules between the table's left border and the first word.
+        let first = seq.first().map_or(0, |s| s.2.left);
+        let before = crossing.iter().filter(|&&x| x < first).count();
+        for _ in 1..before {
+            text.push('\t');
+        }
+    }
+    for &(_, k, w) in &seq {
+        if let Some((pk, p)) = prev {
+            let sep = if group.len() > 1 && (cell_of(p) != cell_of(w) || pk != k) {
+                let n = cell_of(w).saturating_sub(cell_of(p));
+                if n > 0 {
+                    "\t".repeat(n)
+                } else {
+                    " ".to_string()
+                }
+            } else {
                 // The engine's box of a word often takes in a bit of the rule before it.
-                let into = (lh / 2).max(2);
                 let rules_between = crossing
                     .iter()
                     .filter(|&&x| x > p.right() - 2 && x < w.left + into)
                     .count();
                 let gap = w.left - p.right();
                 let same_tline = (p.block, p.par, p.line) == (w.block, w.par, w.line);
-                let sep = if rules_between > 0 {
+                if rules_between > 0 {
                     "\t".repeat(rules_between)
-                } else if (!in_table && gap > 2 * lh) || (!same_tline && gap > lh) || gap > 4 * lh {
+                } else if (!in_table && gap > 2 * lh) || (!same_tline && gap > lh) || gap > 4 * lh
+                {
                     "\t".to_string()
                 } else {
                     " ".to_string()
-                };
-                text.push_str(&sep);
-            }
-            let start = text.len();
-            text.push_str(&w.text);
-            let bbox = img.pixel_box_to_pdf(
-                w.left as f64,
-                w.top as f64,
-                w.right() as f64,
-                w.bottom() as f64,
-            );
-            boxes.push((start..text.len(), bbox));
-            prev = Some(w);
+                }
+            };
+            text.push_str(&sep);
         }
-        text.push('\n');
+        let start = text.len();
+        text.push_str(&w.text);
+        let bbox = img.pixel_box_to_pdf(
+            w.left as f64,
+            w.top as f64,
+            w.right() as f64,
+            w.bottom() as f64,
+        );
+        boxes.push((start..text.len(), bbox));
+        prev = Some((k, w));
     }
-    let mut page = PageText::new(img.page, text);
-    page.boxes = boxes;
-    page
+    text.push('\n');
 }
 
 #[cfg(test)]
