@@ -50,153 +50,6 @@ pub fn find_rules(img: &PageImage, vertical: bool, min_len: i64) -> Vec<Rule> {
         .collect()
 }
 
-/// Pixels darker than this may belong to a faint ruling line (light gray row rules of
-/// an HTML form or a spreadsheet); only thin runs count, a gray fill is not a rule.
-pub const FAINT_RULE_INK: u8 = 228;
-
-/// Horizontal rules: those [`find_rules`] finds, and faint thin ones (at most 8 pixels
-/// thick at [`FAINT_RULE_INK`]) where no darker rule lies.
-pub fn find_hrules(img: &PageImage, min_len: i64, vrules: &[Rule], h: i64) -> Vec<Rule> {
-    let mut rules = find_rules(img, false, min_len);
-    let faint = find_rules_at(img, false, min_len, FAINT_RULE_INK)
-        .into_iter()
-        .filter(|(_, n)| *n <= 8)
-        .map(|(r, _)| r)
-        .chain(faint_hrules(img, vrules, h))
-        .collect::<Vec<_>>();
-    for r in faint {
-        let dup = rules.iter().any(|d| {
-            (d.at_along(r.pivot) - r.at).abs() <= 6 && d.from < r.to && r.from < d.to
-        });
-        if !dup {
-            rules.push(r);
-        }
-    }
-    rules.sort_by_key(|r| (r.at, r.from));
-    rules
-}
-
-/// Faint horizontal rules inside tables, found by projection where pixel runs fail: a
-/// light gray row rule blurred by JPEG over a dozen pixel rows, with gaps, as an HTML
-/// form or a spreadsheet prints them. Each cell between two vertical rules is cut into
-/// short segments (a skewed rule is about level over one); in each, a run of pixel
-/// rows where nearly every pixel (the darkest of five rows) is darker than the paper
-/// and few are black, no thicker than two thirds of a text line, with paper above and
-/// below, is a piece of rule. Gray fills fail the paper test; text rows the black one.
-/// Pieces in a row across the page are chained into rules.
-pub fn faint_hrules(img: &PageImage, vrules: &[Rule], h: i64) -> Vec<Rule> {
-    const SEG: i64 = 128;
-    let (w, ht) = (img.width as i64, img.height as i64);
-    if vrules.len() < 2 || w == 0 || ht < 8 {
-        return Vec::new();
-    }
-    // The paper: the 80th percentile of a sample of pixels.
-    let mut sample: Vec<u8> = img.pixels.iter().step_by(97).copied().collect();
-    sample.sort_unstable();
-    let paper = sample.get(sample.len() * 4 / 5).copied().unwrap_or(255);
-    let dark = paper.saturating_sub(10).min(240);
-    let max_thick = (h * 2 / 3).max(12);
-    // Open runs: (segment x0, x1, first y, paper above).
-    let mut open: Vec<(i64, i64, i64, bool)> = Vec::new();
-    let mut prev: Vec<(i64, f32)> = Vec::new();
-    // Pieces: (x0, x1, y).
-    let mut pieces: Vec<(i64, i64, i64)> = Vec::new();
-    for y in 2..ht - 2 {
-        let mut xs: Vec<i64> = vrules
-            .iter()
-            .filter(|r| r.from <= y && r.to >= y)
-            .map(|r| r.at_along(y))
-            .collect();
-        xs.sort_unstable();
-        // (x0, x1, coverage, rule row)
-        let mut now: Vec<(i64, i64, f32, bool)> = Vec::new();
-        for p in xs.windows(2) {
-            let (l, r) = (p[0] + 6, p[1] - 6);
-            if r - l < h {
-                continue;
-            }
-            let k = ((r - l) / SEG).max(1);
-            for i in 0..k {
-                let x0 = l + (r - l) * i / k;
-                let x1 = l + (r - l) * (i + 1) / k;
-                let n = (x1 - x0).max(1);
-                let (mut nd, mut nb) = (0i64, 0i64);
-                for x in x0..x1 {
-                    let v = (y - 2..=y + 2).map(|yy| img.at(x, yy)).min().unwrap_or(255);
-                    if v < dark {
-                        nd += 1;
-                    }
-                    if img.at(x, y) < 120 {
-                        nb += 1;
-                    }
-                }
-                let cov = nd as f32 / n as f32;
-                now.push((x0, x1, cov, cov >= 0.85 && nb * 10 < n));
-            }
-        }
-        let same = |a0: i64, b0: i64| (a0 - b0).abs() <= 6;
-        let mut still = Vec::new();
-        for o in open.drain(..) {
-            match now.iter().find(|c| same(c.0, o.0) && same(c.1, o.1)) {
-                Some(c) if c.2 >= 0.5 => still.push(o),
-                Some(_) => {
-                    if o.3 && y - o.2 <= max_thick {
-                        pieces.push((o.0, o.1, (o.2 + y - 1) / 2));
-                    }
-                }
-                None => {}
-            }
-        }
-        open = still;
-        for c in &now {
-            if c.3 && !open.iter().any(|o| same(c.0, o.0) && same(c.1, o.1)) {
-                let above = prev
-                    .iter()
-                    .find(|(x0, _)| same(*x0, c.0))
-                    .is_some_and(|(_, v)| *v < 0.5);
-                open.push((c.0, c.1, y, above));
-            }
-        }
-        prev = now.iter().map(|c| (c.0, c.2)).collect();
-    }
-    // Chain pieces left to right: the next piece starts within three segments of this
-    // one's end (across a vertical rule, a box on the rule, a missed segment) at
-    // about the same height.
-    pieces.sort_unstable();
-    let mut chains: Vec<Vec<(i64, i64, i64)>> = Vec::new();
-    for p in pieces {
-        if let Some(c) = chains.iter_mut().find(|c| {
-            let last = c[c.len() - 1];
-            p.0 - last.1 <= 3 * SEG && p.0 >= last.1 - 6 && (p.2 - last.2).abs() <= 8
-        }) {
-            c.push(p);
-        } else {
-            chains.push(vec![p]);
-        }
-    }
-    chains
-        .into_iter()
-        .map(|c| {
-            let from = c[0].0;
-            let to = c[c.len() - 1].1;
-            let (first, last) = (c[0], c[c.len() - 1]);
-            let (xa, xb) = ((first.0 + first.1) / 2, (last.0 + last.1) / 2);
-            let slope = if xb > xa {
-                (last.2 - first.2) as f64 / (xb - xa) as f64
-            } else {
-                0.0
-            };
-            Rule {
-                at: first.2,
-                from,
-                to,
-                slope,
-                pivot: xa,
-            }
-        })
-        .collect()
-}
-
 /// [`find_rules`] at a given ink threshold, each rule with the number of pixel runs
 /// merged into it (about its thickness).
 fn find_rules_at(img: &PageImage, vertical: bool, min_len: i64, thresh: u8) -> Vec<(Rule, i64)> {
@@ -504,7 +357,7 @@ pub fn page_text_with_rules(img: &PageImage, words: &[Word], vrules: &[Rule]) ->
         .collect();
     let lines = visual_lines(&words);
     let hrules = if vrules.len() >= 2 {
-        find_hrules(img, (3 * h).max(40), vrules, h)
+        find_rules(img, false, (3 * h).max(40))
     } else {
         Vec::new()
     };
@@ -577,10 +430,18 @@ fn table_rows(lines: &[VLine], vrules: &[Rule], hrules: &[Rule], h: i64) -> Vec<
         if let Some((up, down)) = bands[i] {
             // A row is at most a few lines tall; a taller band is a table without row rules.
             if down - up <= (MAX_ROW_LINES as i64 + 1) * 2 * h {
+                // Where a row rule was missed, the band holds several rows: a second line
+                // with text in the table's first cell (a code, a number) starts a new row.
+                let mut first_cell = opens_first_cell(&lines[i], vrules);
                 while j < lines.len()
                     && j - i < MAX_ROW_LINES
                     && bands[j].is_some_and(|(u, d)| (u - up).abs() <= 4 && (d - down).abs() <= 4)
                 {
+                    let f = opens_first_cell(&lines[j], vrules);
+                    if f && first_cell {
+                        break;
+                    }
+                    first_cell |= f;
                     j += 1;
                 }
             }
@@ -589,6 +450,22 @@ fn table_rows(lines: &[VLine], vrules: &[Rule], hrules: &[Rule], h: i64) -> Vec<
         i = j;
     }
     out
+}
+
+/// Whether a line has a word in the first cell of the table it crosses.
+fn opens_first_cell(line: &VLine, vrules: &[Rule]) -> bool {
+    let cy = (line.top + line.bottom) / 2;
+    let mut xs: Vec<i64> = vrules
+        .iter()
+        .filter(|r| r.from <= cy && r.to >= cy)
+        .map(|r| r.at_along(cy))
+        .collect();
+    xs.sort_unstable();
+    xs.len() >= 2
+        && line.words.iter().any(|w| {
+            let x = (w.left + w.right()) / 2;
+            x > xs[0] && x < xs[1]
+        })
 }
 
 /// Write one output row (one visual line, or the lines of one table row) to the text.
