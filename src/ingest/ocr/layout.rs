@@ -383,7 +383,7 @@ fn table_rows(lines: &[VLine], vrules: &[Rule], hrules: &[Rule], h: i64) -> Vec<
     // The band of a line: the nearest horizontal rules above and below its middle that
     // run over one of its words; both must run over all of them (a rule under one cell
     // says nothing of the others).
-    let band = |line: &VLine| -> Option<(i64, i64)> {
+    let band = |line: &VLine| -> Option<(usize, usize, i64)> {
         let cy = (line.top + line.bottom) / 2;
         let crossing = vrules.iter().filter(|r| r.from <= cy && r.to >= cy).count();
         if crossing < 2 {
@@ -402,21 +402,19 @@ fn table_rows(lines: &[VLine], vrules: &[Rule], hrules: &[Rule], h: i64) -> Vec<
                 r.from - 6 <= x && r.to + 6 >= x
             })
         };
-        let up = hrules
-            .iter()
-            .filter(|r| any(r) && r.at_along(cx) <= cy)
-            .max_by_key(|r| r.at_along(cx))?;
-        let down = hrules
-            .iter()
-            .filter(|r| any(r) && r.at_along(cx) > cy)
-            .min_by_key(|r| r.at_along(cx))?;
-        if !(all(up) && all(down)) {
+        let up = (0..hrules.len())
+            .filter(|&k| any(&hrules[k]) && hrules[k].at_along(cx) <= cy)
+            .max_by_key(|&k| hrules[k].at_along(cx))?;
+        let down = (0..hrules.len())
+            .filter(|&k| any(&hrules[k]) && hrules[k].at_along(cx) > cy)
+            .min_by_key(|&k| hrules[k].at_along(cx))?;
+        if !(all(&hrules[up]) && all(&hrules[down])) {
             return None;
         }
-        let (up, down) = (up.at_along(cx), down.at_along(cx));
-        Some((up, down))
+        let tall = hrules[down].at_along(cx) - hrules[up].at_along(cx);
+        Some((up, down, tall))
     };
-    let bands: Vec<Option<(i64, i64)>> = lines.iter().map(band).collect();
+    let bands: Vec<Option<(usize, usize, i64)>> = lines.iter().map(band).collect();
     if std::env::var_os("ITA_DEBUG_ROWS").is_some() {
         eprintln!("hrules {:?}", hrules.iter().map(|r| (r.at, r.from, r.to)).collect::<Vec<_>>());
         for (l, b) in lines.iter().zip(&bands) {
@@ -427,15 +425,15 @@ fn table_rows(lines: &[VLine], vrules: &[Rule], hrules: &[Rule], h: i64) -> Vec<
     let mut i = 0;
     while i < lines.len() {
         let mut j = i + 1;
-        if let Some((up, down)) = bands[i] {
+        if let Some((up, down, tall)) = bands[i] {
             // A row is at most a few lines tall; a taller band is a table without row rules.
-            if down - up <= (MAX_ROW_LINES as i64 + 1) * 2 * h {
+            if tall <= (MAX_ROW_LINES as i64 + 1) * 2 * h {
                 // Where a row rule was missed, the band holds several rows: a second line
                 // with text in the table's first cell (a code, a number) starts a new row.
                 let mut first_cell = opens_first_cell(&lines[i], vrules);
                 while j < lines.len()
                     && j - i < MAX_ROW_LINES
-                    && bands[j].is_some_and(|(u, d)| (u - up).abs() <= 4 && (d - down).abs() <= 4)
+                    && bands[j].is_some_and(|(u, d, _)| u == up && d == down)
                 {
                     let f = opens_first_cell(&lines[j], vrules);
                     if f && first_cell {

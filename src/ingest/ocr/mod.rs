@@ -155,6 +155,9 @@ pub fn page_from_words(img: &PageImage, mut words: Vec<Word>) -> OcrPage {
     };
     let mut found = ticks::find_ticks(img, &words);
     ticks::replace_box_words(&mut words, &found);
+    let shaped = ticks::find_shape_boxes(img, &words, &found);
+    ticks::replace_shape_box_words(&mut words, &shaped);
+    found.extend(shaped);
     let vrules = layout::vertical_rules(img, &words);
     found.extend(ticks::find_column_ticks(img, &mut words, &vrules));
     let digit_h = digit_height(&words);

@@ -227,6 +227,194 @@ pub fn find_ticks(img: &PageImage, words: &[Word]) -> Vec<Tick> {
     out
 }
 
+/// Pixels darker than this belong to a box outline (thin borders of a 150 dpi JPEG come
+/// out mid-gray once scaled up).
+const OUTLINE_INK: u8 = 170;
+
+/// Label given to boxes found by their shape alone.
+pub const SHAPE_LABEL: &str = "";
+
+/// Checkboxes found by their shape alone, wherever they stand (status columns headed
+/// by a shaded or wrapped header, form widgets): connected components of ink about a
+/// text line tall (0.3 to 1.4 times the median word height), square within a fifth,
+/// whose four sides are straight lines of ink covering at least four fifths of their
+/// length with ink at all four corners, and hollow. A box drawn twice (an inner outline
+/// inside an outer one) is the inner one. Boxes in `known` (found beside a label) are
+/// left out. The state comes from the ink inside, as for [`find_ticks`].
+pub fn find_shape_boxes(img: &PageImage, words: &[Word], known: &[Tick]) -> Vec<Tick> {
+    let sized: Vec<Word> = words
+        .iter()
+        .filter(|w| w.text.chars().count() >= 3)
+        .cloned()
+        .collect();
+    let h = median_height(if sized.is_empty() { words } else { &sized });
+    let (smin, smax) = ((h * 3 / 10).max(12), (h * 14 / 10).max(16));
+    let mut cands: Vec<[i64; 4]> = components(img, OUTLINE_INK, smax + 4)
+        .into_iter()
+        .filter(|b| {
+            let (w, hh) = (b[2] - b[0] + 1, b[3] - b[1] + 1);
+            let s = w.max(hh);
+            s >= smin && s <= smax && (w - hh).abs() * 5 <= s && is_outline(img, *b)
+        })
+        .collect();
+    // Inner outlines first: a larger box around an accepted one is the same box.
+    cands.sort_by_key(|b| (b[2] - b[0]) * (b[3] - b[1]));
+    let mut out: Vec<Tick> = Vec::new();
+    for b in cands {
+        let overlaps = |p: &[i64; 4]| {
+            let cx = (b[0] + b[2]) / 2;
+            let cy = (b[1] + b[3]) / 2;
+            let pcx = (p[0] + p[2]) / 2;
+            let pcy = (p[1] + p[3]) / 2;
+            (cx >= p[0] && cx <= p[2] && cy >= p[1] && cy <= p[3])
+                || (pcx >= b[0] && pcx <= b[2] && pcy >= b[1] && pcy <= b[3])
+        };
+        if known.iter().any(|t| overlaps(&t.pixels)) || out.iter().any(|t| overlaps(&t.pixels)) {
+            continue;
+        }
+        let ink = inside_ink(img, b);
+        // A filled square is a bullet, not a box.
+        if ink > 0.6 {
+            continue;
+        }
+        let state = if ink >= TICK_INK {
+            TickState::Ticked
+        } else {
+            TickState::Empty
+        };
+        let confidence = (0.5 + (ink - TICK_INK).abs() / (2.0 * TICK_INK)).min(1.0);
+        out.push(Tick {
+            state,
+            confidence: (confidence * 100.0).round() / 100.0,
+            ink: (ink * 1000.0).round() / 1000.0,
+            label: SHAPE_LABEL.to_string(),
+            pixels: b,
+            bbox: img.pixel_box_to_pdf(
+                b[0] as f64,
+                b[1] as f64,
+                b[2] as f64 + 1.0,
+                b[3] as f64 + 1.0,
+            ),
+            byte_range: None,
+        });
+    }
+    out.sort_by_key(|t| (t.pixels[1], t.pixels[0]));
+    out
+}
+
+/// Bounding boxes `[x0, y0, x1, y1]` (inclusive) of the 8-connected components of
+/// pixels darker than `thresh`, leaving out those wider or taller than `max_side`.
+fn components(img: &PageImage, thresh: u8, max_side: i64) -> Vec<[i64; 4]> {
+    let (w, h) = (img.width as usize, img.height as usize);
+    let mut seen = vec![false; w * h];
+    let mut out = Vec::new();
+    let mut stack: Vec<usize> = Vec::new();
+    for start in 0..w * h {
+        if seen[start] || img.pixels[start] >= thresh {
+            continue;
+        }
+        seen[start] = true;
+        stack.push(start);
+        let mut b = [i64::MAX, i64::MAX, i64::MIN, i64::MIN];
+        let mut big = false;
+        while let Some(i) = stack.pop() {
+            let (x, y) = ((i % w) as i64, (i / w) as i64);
+            b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+            if b[2] - b[0] > max_side || b[3] - b[1] > max_side {
+                big = true;
+            }
+            for dy in -1i64..=1 {
+                for dx in -1i64..=1 {
+                    let (nx, ny) = (x + dx, y + dy);
+                    if nx < 0 || ny < 0 || nx >= w as i64 || ny >= h as i64 {
+                        continue;
+                    }
+                    let j = ny as usize * w + nx as usize;
+                    if !seen[j] && img.pixels[j] < thresh {
+                        seen[j] = true;
+                        stack.push(j);
+                    }
+                }
+            }
+        }
+        if !big {
+            out.push(b);
+        }
+    }
+    out
+}
+
+/// Whether a component's box is a square outline: each side a line of ink along at
+/// least four fifths of its length (within a band a sixth of the side thick), and ink
+/// at each corner.
+fn is_outline(img: &PageImage, b: [i64; 4]) -> bool {
+    let [x0, y0, x1, y1] = b;
+    let s = (x1 - x0).max(y1 - y0) + 1;
+    let t = (s / 6).max(2);
+    let ink = |x: i64, y: i64| img.at(x, y) < OUTLINE_INK;
+    let covered = |horizontal: bool, from: i64| {
+        let (a0, a1) = if horizontal { (x0, x1) } else { (y0, y1) };
+        let hit = (a0..=a1)
+            .filter(|&a| {
+                (from..from + t).any(|c| {
+                    if horizontal {
+                        ink(a, c)
+                    } else {
+                        ink(c, a)
+                    }
+                })
+            })
+            .count() as i64;
+        hit * 5 >= (a1 - a0 + 1) * 4
+    };
+    let corner = |cx: i64, cy: i64, dx: i64, dy: i64| {
+        (0..t).any(|i| (0..t).any(|j| ink(cx + dx * i, cy + dy * j)))
+    };
+    covered(true, y0)
+        && covered(true, y1 - t + 1)
+        && covered(false, x0)
+        && covered(false, x1 - t + 1)
+        && corner(x0, y0, 1, 1)
+        && corner(x1, y0, -1, 1)
+        && corner(x0, y1, 1, -1)
+        && corner(x1, y1, -1, -1)
+}
+
+/// Replace the words the engine read over boxes found by their shape with the boxes'
+/// glyphs; each glyph joins the line of the nearest word beside it at its height, or
+/// a line of its own (which the layout joins to the words at that height).
+pub fn replace_shape_box_words(words: &mut Vec<Word>, ticks: &[Tick]) {
+    for (k, t) in ticks.iter().enumerate() {
+        let [l, top, r, b] = t.pixels;
+        let m = (r - l) / 4;
+        words.retain(|w| {
+            let ox = w.right().min(r + m) - w.left.max(l - m);
+            let oy = w.bottom().min(b + m) - w.top.max(top - m);
+            !(ox > 0 && oy > 0 && ox * oy * 10 > 3 * w.width * w.height)
+        });
+        let cy = (top + b) / 2;
+        let near = words
+            .iter()
+            .filter(|w| w.top <= cy && w.bottom() >= cy && !w.text.contains(['☐', '☑']))
+            .min_by_key(|w| (w.left - r).abs().min((w.right() - l).abs()))
+            .filter(|w| (w.left - r).abs().min((w.right() - l).abs()) <= 3 * (r - l + 1))
+            .map(|w| (w.block, w.par, w.line, w.conf));
+        let (block, par, line, conf) = near.unwrap_or((90_000 + k as u32, 1, 1, 90.0));
+        words.push(Word {
+            block,
+            par,
+            line,
+            left: l,
+            top,
+            width: r - l + 1,
+            height: b - top + 1,
+            conf,
+            text: t.state.glyph().to_string(),
+        });
+    }
+    words.sort_by_key(|w| (w.block, w.par, w.line, w.left));
+}
+
 /// Replace the words an OCR engine read over each box with the box's glyph, placed on
 /// the label's line so it lands just before the label.
 pub fn replace_box_words(words: &mut Vec<Word>, ticks: &[Tick]) {
