@@ -356,8 +356,11 @@ pub fn page_text_with_rules(img: &PageImage, words: &[Word], vrules: &[Rule]) ->
         .map(|w| cut_rule_strokes(w, vrules))
         .collect();
     let lines = visual_lines(&words);
-    let hrules = if vrules.len() >= 2 {
+    let hrules: Vec<Rule> = if vrules.len() >= 2 {
         find_rules(img, false, (3 * h).max(40))
+            .into_iter()
+            .filter(|r| !through_words(r, &words, h))
+            .collect()
     } else {
         Vec::new()
     };
@@ -372,6 +375,20 @@ pub fn page_text_with_rules(img: &PageImage, words: &[Word], vrules: &[Rule]) ->
     page
 }
 
+/// Whether a horizontal "rule" runs through the middle of words: the bottoms of a
+/// line of letters joined into one run, not a row rule.
+fn through_words(r: &Rule, words: &[Word], h: i64) -> bool {
+    words.iter().any(|w| {
+        let y = r.at_along((w.left + w.right()) / 2);
+        w.height < 2 * h
+            && w.text.chars().count() >= 2
+            && w.left < r.to
+            && w.right() > r.from
+            && y > w.top + w.height / 4
+            && y < w.bottom() - w.height / 4
+    })
+}
+
 /// Most visual lines one table row may span (a wrapped title, a two-line header).
 const MAX_ROW_LINES: usize = 4;
 
@@ -381,8 +398,7 @@ const MAX_ROW_LINES: usize = 4;
 /// text reader writes it; every other line is a row of its own.
 fn table_rows(lines: &[VLine], vrules: &[Rule], hrules: &[Rule], h: i64) -> Vec<Vec<usize>> {
     // The band of a line: the nearest horizontal rules above and below its middle that
-    // run over one of its words; both must run over all of them (a rule under one cell
-    // says nothing of the others).
+    // run under all of its words (a short stroke inside a cell is no row rule).
     let band = |line: &VLine| -> Option<(usize, usize, i64)> {
         let cy = (line.top + line.bottom) / 2;
         let crossing = vrules.iter().filter(|r| r.from <= cy && r.to >= cy).count();
@@ -390,12 +406,6 @@ fn table_rows(lines: &[VLine], vrules: &[Rule], hrules: &[Rule], h: i64) -> Vec<
             return None;
         }
         let cx = (line.left() + line.right()) / 2;
-        let any = |r: &Rule| {
-            line.words.iter().any(|w| {
-                let x = (w.left + w.right()) / 2;
-                r.from <= x && r.to >= x
-            })
-        };
         let all = |r: &Rule| {
             line.words.iter().all(|w| {
                 let x = (w.left + w.right()) / 2;
@@ -403,14 +413,11 @@ fn table_rows(lines: &[VLine], vrules: &[Rule], hrules: &[Rule], h: i64) -> Vec<
             })
         };
         let up = (0..hrules.len())
-            .filter(|&k| any(&hrules[k]) && hrules[k].at_along(cx) <= cy)
+            .filter(|&k| all(&hrules[k]) && hrules[k].at_along(cx) <= cy)
             .max_by_key(|&k| hrules[k].at_along(cx))?;
         let down = (0..hrules.len())
-            .filter(|&k| any(&hrules[k]) && hrules[k].at_along(cx) > cy)
+            .filter(|&k| all(&hrules[k]) && hrules[k].at_along(cx) > cy)
             .min_by_key(|&k| hrules[k].at_along(cx))?;
-        if !(all(&hrules[up]) && all(&hrules[down])) {
-            return None;
-        }
         let tall = hrules[down].at_along(cx) - hrules[up].at_along(cx);
         Some((up, down, tall))
     };

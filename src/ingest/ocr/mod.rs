@@ -14,6 +14,7 @@
 //! OCR of a results table (number, name, IIT, EIT, OIT, total, level) and repairs
 //! misread digits with the rule IIT + EIT + OIT = total.
 
+pub mod cells;
 pub mod decode;
 pub mod digits;
 pub mod layout;
@@ -141,6 +142,7 @@ pub fn ocr_page(img: &PageImage, opts: &OcrOptions) -> Result<OcrPage, OcrError>
         return Err(OcrError::Disabled);
     }
     let words = tesseract::run(img, opts)?;
+    let (words, _) = cells::reread_shaded_cells(img, words, opts);
     Ok(page_from_words(img, words))
 }
 

@@ -1,0 +1,185 @@
+//! Shaded table cells re-read on their own. A header cell on a gray fill, its label
+//! wrapped over two lines in a narrow column ("เผยแพร่ / แล้ว", "ยังไม่เผย / แพร่"), is
+//! read by the engine's page layout as junk ("ยแ", "— 6 ม"), and the extractor then
+//! cannot tell which column holds which status. Each such cell (between two vertical
+//! and two horizontal rules, narrower than a third of its table, its background darker
+//! than the paper) is cut out, its fill stretched to white, padded, and read again as
+//! one block of text (`--psm 6`); the new words replace the old ones when they read
+//! better (more letters at no lower confidence).
+//!
+//! Input: the [`PageImage`], the engine's [`Word`]s and options; output: the words with
+//! those cells' words replaced, and how many cells were re-read.
+
+use super::layout::{find_rules, median_height, vertical_rules, Rule};
+use super::raster::PageImage;
+use super::tesseract::{self, Word};
+use super::OcrOptions;
+
+/// Most cells re-read on one page (each is an engine run).
+const MAX_CELLS: usize = 16;
+
+/// A cell to re-read: `[x0, y0, x1, y1)` inside its rules.
+fn shaded_cells(img: &PageImage, words: &[Word]) -> Vec<[i64; 4]> {
+    let h = median_height(words);
+    let vrules = vertical_rules(img, words);
+    if vrules.len() < 2 {
+        return Vec::new();
+    }
+    let hrules = find_rules(img, false, (3 * h).max(40));
+    let mut sample: Vec<u8> = img.pixels.iter().step_by(97).copied().collect();
+    sample.sort_unstable();
+    let paper = i64::from(sample.get(sample.len() * 4 / 5).copied().unwrap_or(255));
+    let mut out = Vec::new();
+    let mut rows: Vec<&Rule> = hrules.iter().collect();
+    rows.sort_by_key(|r| r.at);
+    for (k, a) in rows.iter().enumerate() {
+        // The next rule below that runs along this one.
+        let Some(b) = rows[k + 1..].iter().find(|b| {
+            b.at - a.at > h && b.from < a.to - 2 * h && a.from < b.to - 2 * h
+        }) else {
+            continue;
+        };
+        let tall = b.at - a.at;
+        if tall > 5 * h {
+            continue;
+        }
+        let cy = (a.at + b.at) / 2;
+        let mut xs: Vec<i64> = vrules
+            .iter()
+            .filter(|r| r.from <= cy && r.to >= cy)
+            .map(|r| r.at_along(cy))
+            .collect();
+        xs.sort_unstable();
+        if xs.len() < 3 {
+            continue;
+        }
+        let table = xs[xs.len() - 1] - xs[0];
+        for p in xs.windows(2) {
+            let (l, r) = (p[0], p[1]);
+            if r - l < h || (r - l) * 3 > table {
+                continue;
+            }
+            let cell = [l + 5, a.at_along(cy) + 5, r - 4, b.at_along(cy) - 4];
+            if cell[2] - cell[0] < h / 2 || cell[3] - cell[1] < h / 2 {
+                continue;
+            }
+            // The fill: the median of the cell's pixels (text is a small part of it).
+            let mut px: Vec<u8> = (cell[1]..cell[3])
+                .step_by(2)
+                .flat_map(|y| (cell[0]..cell[2]).step_by(2).map(move |x| (x, y)))
+                .map(|(x, y)| img.at(x, y))
+                .collect();
+            px.sort_unstable();
+            let fill = i64::from(px.get(px.len() / 2).copied().unwrap_or(255));
+            if fill < paper - 15 && fill > 120 {
+                out.push(cell);
+            }
+        }
+    }
+    out.truncate(MAX_CELLS);
+    out
+}
+
+/// Letters and digits of a text (what a reading is worth).
+fn letters(words: &[Word]) -> usize {
+    words
+        .iter()
+        .flat_map(|w| w.text.chars())
+        .filter(|c| c.is_alphanumeric())
+        .count()
+}
+
+fn mean_conf(words: &[Word]) -> f32 {
+    if words.is_empty() {
+        0.0
+    } else {
+        words.iter().map(|w| w.conf).sum::<f32>() / words.len() as f32
+    }
+}
+
+/// Re-read the shaded cells of a page's tables; returns the words and the number of
+/// cells whose reading was replaced.
+pub fn reread_shaded_cells(
+    img: &PageImage,
+    mut words: Vec<Word>,
+    opts: &OcrOptions,
+) -> (Vec<Word>, usize) {
+    let cells = shaded_cells(img, &words);
+    let mut replaced = 0;
+    for (k, c) in cells.iter().enumerate() {
+        let inside = |w: &Word| {
+            let (x, y) = ((w.left + w.right()) / 2, (w.top + w.bottom()) / 2);
+            x >= c[0] && x < c[2] && y >= c[1] && y < c[3]
+        };
+        let old: Vec<Word> = words.iter().filter(|w| inside(w)).cloned().collect();
+        let Some(new) = read_cell(img, *c, opts, 70_000 + k as u32) else {
+            continue;
+        };
+        let better = letters(&new) > letters(&old) && mean_conf(&new) + 5.0 >= mean_conf(&old);
+        if !better {
+            continue;
+        }
+        words.retain(|w| !inside(w));
+        words.extend(new);
+        replaced += 1;
+    }
+    words.sort_by_key(|w| (w.block, w.par, w.line, w.left));
+    (words, replaced)
+}
+
+/// Read one cell alone: its fill stretched to white, a white margin around it, one
+/// block of text. Words come back in page pixels, in blocks from `block`.
+fn read_cell(img: &PageImage, c: [i64; 4], opts: &OcrOptions, block: u32) -> Option<Vec<Word>> {
+    const PAD: i64 = 16;
+    let (w, h) = (c[2] - c[0], c[3] - c[1]);
+    let mut px: Vec<u8> = (c[1]..c[3])
+        .flat_map(|y| (c[0]..c[2]).map(move |x| (x, y)))
+        .map(|(x, y)| img.at(x, y))
+        .collect();
+    let mut sorted = px.clone();
+    sorted.sort_unstable();
+    let fill = f32::from(sorted.get(sorted.len() / 2).copied().unwrap_or(255)).max(1.0);
+    for p in &mut px {
+        *p = ((f32::from(*p) * 255.0 / fill).min(255.0)) as u8;
+    }
+    // A 3x3 blur: the page raster is often a low-resolution scan scaled up, whose
+    // blocky letter edges the engine reads worse than smooth ones.
+    let src = px.clone();
+    for y in 1..h - 1 {
+        for x in 1..w - 1 {
+            let mut sum = 0u32;
+            for dy in -1..=1 {
+                for dx in -1..=1 {
+                    sum += u32::from(src[((y + dy) * w + x + dx) as usize]);
+                }
+            }
+            px[(y * w + x) as usize] = (sum / 9) as u8;
+        }
+    }
+    let (cw, ch) = (w + 2 * PAD, h + 2 * PAD);
+    let mut canvas = vec![255u8; (cw * ch) as usize];
+    for y in 0..h {
+        for x in 0..w {
+            canvas[((y + PAD) * cw + x + PAD) as usize] = px[(y * w + x) as usize];
+        }
+    }
+    let mut crop = PageImage::from_pixels(img.page, cw as u32, ch as u32, canvas, img.scale);
+    crop.dpi = img.dpi;
+    let cell_opts = OcrOptions {
+        psm: 6,
+        ..opts.clone()
+    };
+    let words = tesseract::run(&crop, &cell_opts).ok()?;
+    Some(
+        words
+            .into_iter()
+            .filter(|wd| !wd.text.trim().is_empty())
+            .map(|mut wd| {
+                wd.left += c[0] - PAD;
+                wd.top += c[1] - PAD;
+                wd.block += block;
+                wd
+            })
+            .collect(),
+    )
+}
