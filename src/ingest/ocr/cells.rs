@@ -10,7 +10,7 @@
 //! Input: the [`PageImage`], the engine's [`Word`]s and options; output: the words with
 //! those cells' words replaced, and how many cells were re-read.
 
-use super::layout::{find_rules, median_height, vertical_rules, Rule};
+use super::layout::{find_rules, median_height, through_words, vertical_rules, Rule};
 use super::raster::PageImage;
 use super::tesseract::{self, Word};
 use super::OcrOptions;
@@ -18,14 +18,17 @@ use super::OcrOptions;
 /// Most cells re-read on one page (each is an engine run).
 const MAX_CELLS: usize = 16;
 
-/// A cell to re-read: `[x0, y0, x1, y1)` inside its rules.
-fn shaded_cells(img: &PageImage, words: &[Word]) -> Vec<[i64; 4]> {
+/// Cells to re-read: `[x0, y0, x1, y1)` inside its rules, and the box of the rules.
+fn shaded_cells(img: &PageImage, words: &[Word]) -> Vec<([i64; 4], [i64; 4])> {
     let h = median_height(words);
     let vrules = vertical_rules(img, words);
     if vrules.len() < 2 {
         return Vec::new();
     }
-    let hrules = find_rules(img, false, (3 * h).max(40));
+    let hrules: Vec<Rule> = find_rules(img, false, (3 * h).max(40))
+        .into_iter()
+        .filter(|r| !through_words(r, words, h))
+        .collect();
     let mut sample: Vec<u8> = img.pixels.iter().step_by(97).copied().collect();
     sample.sort_unstable();
     let paper = i64::from(sample.get(sample.len() * 4 / 5).copied().unwrap_or(255));
@@ -72,12 +75,35 @@ fn shaded_cells(img: &PageImage, words: &[Word]) -> Vec<[i64; 4]> {
             px.sort_unstable();
             let fill = i64::from(px.get(px.len() / 2).copied().unwrap_or(255));
             if fill < paper - 15 && fill > 120 {
-                out.push(cell);
+                out.push((cell, [l, a.at_along(cy), r, b.at_along(cy)]));
             }
         }
     }
     out.truncate(MAX_CELLS);
     out
+}
+
+/// How a cell is prepared for the engine.
+#[derive(Clone, Copy, PartialEq)]
+enum Variant {
+    /// Fill stretched to white, blurred.
+    Plain,
+    /// The same, scaled up twice.
+    Double,
+    /// Black and white at the midpoint of ink and fill.
+    Binary,
+}
+
+/// Whether the words of a cell, joined, are a header word or a status label.
+fn known_label(words: &[Word]) -> bool {
+    let joined: String = words
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<String>()
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '|' | '[' | ']' | '(' | ')'))
+        .collect();
+    crate::vocab::status_label_exact(&joined).is_some() || crate::vocab::header_word(&joined).is_some()
 }
 
 /// Letters and digits of a text (what a reading is worth).
@@ -106,16 +132,33 @@ pub fn reread_shaded_cells(
 ) -> (Vec<Word>, usize) {
     let cells = shaded_cells(img, &words);
     let mut replaced = 0;
-    for (k, c) in cells.iter().enumerate() {
+    for (k, (c, outer)) in cells.iter().enumerate() {
         let inside = |w: &Word| {
             let (x, y) = ((w.left + w.right()) / 2, (w.top + w.bottom()) / 2);
-            x >= c[0] && x < c[2] && y >= c[1] && y < c[3]
+            x > outer[0] && x < outer[2] && y > outer[1] && y < outer[3]
         };
         let old: Vec<Word> = words.iter().filter(|w| inside(w)).cloned().collect();
-        let Some(new) = read_cell(img, *c, opts, 70_000 + k as u32) else {
+        // Readings at the raster's size, then twice as large, then black and white; the
+        // first that is a known header word or status label wins, else the best.
+        let mut best: Option<Vec<Word>> = None;
+        for variant in [Variant::Plain, Variant::Double, Variant::Binary] {
+            let Some(new) = read_cell(img, *c, opts, 70_000 + k as u32, variant) else {
+                continue;
+            };
+            if known_label(&new) {
+                best = Some(new);
+                break;
+            }
+            let score = |ws: &[Word]| (letters(ws), mean_conf(ws) as i64);
+            if best.as_ref().is_none_or(|b| score(&new) > score(b)) {
+                best = Some(new);
+            }
+        }
+        let Some(new) = best else {
             continue;
         };
-        let better = letters(&new) > letters(&old) && mean_conf(&new) + 5.0 >= mean_conf(&old);
+        let better = known_label(&new) && !known_label(&old)
+            || letters(&new) > letters(&old) && mean_conf(&new) + 5.0 >= mean_conf(&old);
         if !better {
             continue;
         }
@@ -129,7 +172,13 @@ pub fn reread_shaded_cells(
 
 /// Read one cell alone: its fill stretched to white, a white margin around it, one
 /// block of text. Words come back in page pixels, in blocks from `block`.
-fn read_cell(img: &PageImage, c: [i64; 4], opts: &OcrOptions, block: u32) -> Option<Vec<Word>> {
+fn read_cell(
+    img: &PageImage,
+    c: [i64; 4],
+    opts: &OcrOptions,
+    block: u32,
+    variant: Variant,
+) -> Option<Vec<Word>> {
     const PAD: i64 = 16;
     let (w, h) = (c[2] - c[0], c[3] - c[1]);
     let mut px: Vec<u8> = (c[1]..c[3])
@@ -156,15 +205,36 @@ fn read_cell(img: &PageImage, c: [i64; 4], opts: &OcrOptions, block: u32) -> Opt
             px[(y * w + x) as usize] = (sum / 9) as u8;
         }
     }
-    let (cw, ch) = (w + 2 * PAD, h + 2 * PAD);
+    if variant == Variant::Binary {
+        let (lo, hi) = (
+            f32::from(sorted.first().copied().unwrap_or(0)),
+            f32::from(sorted.get(sorted.len() / 2).copied().unwrap_or(255)),
+        );
+        let mid = ((lo + hi * 255.0 / fill) / 2.0) as u8;
+        for p in &mut px {
+            *p = if *p < mid { 0 } else { 255 };
+        }
+    }
+    let k = if variant == Variant::Double { 2 } else { 1 };
+    let (cw, ch) = (w * k + 2 * PAD, h * k + 2 * PAD);
     let mut canvas = vec![255u8; (cw * ch) as usize];
-    for y in 0..h {
-        for x in 0..w {
-            canvas[((y + PAD) * cw + x + PAD) as usize] = px[(y * w + x) as usize];
+    for y in 0..h * k {
+        for x in 0..w * k {
+            // Bilinear when scaling up.
+            let (fx, fy) = (x as f32 / k as f32, y as f32 / k as f32);
+            let (x0, y0) = (fx as i64, fy as i64);
+            let (x1, y1) = ((x0 + 1).min(w - 1), (y0 + 1).min(h - 1));
+            let (ax, ay) = (fx - x0 as f32, fy - y0 as f32);
+            let g = |xx: i64, yy: i64| f32::from(px[(yy * w + xx) as usize]);
+            let v = g(x0, y0) * (1.0 - ax) * (1.0 - ay)
+                + g(x1, y0) * ax * (1.0 - ay)
+                + g(x0, y1) * (1.0 - ax) * ay
+                + g(x1, y1) * ax * ay;
+            canvas[((y + PAD) * cw + x + PAD) as usize] = v as u8;
         }
     }
     let mut crop = PageImage::from_pixels(img.page, cw as u32, ch as u32, canvas, img.scale);
-    crop.dpi = img.dpi;
+    crop.dpi = img.dpi * k as f64;
     let cell_opts = OcrOptions {
         psm: 6,
         ..opts.clone()
@@ -175,8 +245,10 @@ fn read_cell(img: &PageImage, c: [i64; 4], opts: &OcrOptions, block: u32) -> Opt
             .into_iter()
             .filter(|wd| !wd.text.trim().is_empty())
             .map(|mut wd| {
-                wd.left += c[0] - PAD;
-                wd.top += c[1] - PAD;
+                wd.left = (wd.left - PAD) / k + c[0];
+                wd.top = (wd.top - PAD) / k + c[1];
+                wd.width /= k;
+                wd.height /= k;
                 wd.block += block;
                 wd
             })

@@ -377,7 +377,7 @@ pub fn page_text_with_rules(img: &PageImage, words: &[Word], vrules: &[Rule]) ->
 
 /// Whether a horizontal "rule" runs through the middle of words: the bottoms of a
 /// line of letters joined into one run, not a row rule.
-fn through_words(r: &Rule, words: &[Word], h: i64) -> bool {
+pub(crate) fn through_words(r: &Rule, words: &[Word], h: i64) -> bool {
     words.iter().any(|w| {
         let y = r.at_along((w.left + w.right()) / 2);
         w.height < 2 * h
@@ -438,10 +438,22 @@ fn table_rows(lines: &[VLine], vrules: &[Rule], hrules: &[Rule], h: i64) -> Vec<
                 // Where a row rule was missed, the band holds several rows: a second line
                 // with text in the table's first cell (a code, a number) starts a new row.
                 let mut first_cell = opens_first_cell(&lines[i], vrules);
+                // Bands by height (rules are sorted top to bottom): a line whose band
+                // holds the row's, or lies within it, belongs to the row (a rule under
+                // some cells of a header only, the baseline of its first line).
+                let (mut lo, mut hi) = (up, down);
                 while j < lines.len()
                     && j - i < MAX_ROW_LINES
-                    && bands[j].is_some_and(|(u, d, _)| u == up && d == down)
+                    && bands[j].is_some_and(|(u, d, t)| {
+                        let inside = u >= lo && d <= hi;
+                        let holds = u <= lo && d >= hi && t <= (MAX_ROW_LINES as i64 + 1) * 2 * h;
+                        inside || holds
+                    })
                 {
+                    if let Some((u, d, _)) = bands[j] {
+                        lo = lo.min(u);
+                        hi = hi.max(d);
+                    }
                     let f = opens_first_cell(&lines[j], vrules);
                     if f && first_cell {
                         break;
