@@ -387,10 +387,20 @@ pub fn replace_shape_box_words(words: &mut Vec<Word>, ticks: &[Tick]) {
     for (k, t) in ticks.iter().enumerate() {
         let [l, top, r, b] = t.pixels;
         let m = (r - l) / 4;
+        // The engine's reading of the box, and specks it read beside it ("‘", "ธะ"):
+        // short words within one and a half box sides.
+        let s = (r - l + 1).max(b - top + 1);
         words.retain(|w| {
             let ox = w.right().min(r + m) - w.left.max(l - m);
             let oy = w.bottom().min(b + m) - w.top.max(top - m);
-            !(ox > 0 && oy > 0 && ox * oy * 10 > 3 * w.width * w.height)
+            let over = ox > 0 && oy > 0 && ox * oy * 10 > 3 * w.width * w.height;
+            let near = w.right() > l - s * 3 / 2
+                && w.left < r + s * 3 / 2
+                && w.bottom() > top - s
+                && w.top < b + s
+                && w.text.chars().count() <= 3
+                && !w.text.contains(['☐', '☑']);
+            !(over || near)
         });
         let cy = (top + b) / 2;
         let near = words
