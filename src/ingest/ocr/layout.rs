@@ -517,13 +517,31 @@ fn write_row(
     crossing.sort_unstable();
     let in_table = crossing.len() >= 2;
     // Words in output order: by cell (for a row of several lines), then line, then x.
-    // (cell, line index in the group, word)
+    // (cell, line within the cell, word)
     let into = (lh / 2).max(2);
     let cell_of = |w: &Word| crossing.iter().filter(|&&x| x < w.left + into).count();
     let mut seq: Vec<(usize, usize, &Word)> = Vec::new();
     for (k, line) in group.iter().enumerate() {
         for w in &line.words {
             seq.push((if group.len() > 1 { cell_of(w) } else { 0 }, k, w));
+        }
+    }
+    if group.len() > 1 {
+        // Within a cell, lines by height: a box glyph the layout put on a line of its
+        // own stands with the words beside it, not after the cell's other lines.
+        seq.sort_by_key(|&(c, _, w)| (c, w.top + w.bottom()));
+        let mut sub = 0;
+        let mut last: Option<(usize, i64)> = None;
+        for item in &mut seq {
+            let cy = (item.2.top + item.2.bottom()) / 2;
+            match last {
+                Some((c, y)) if c == item.0 && cy - y <= lh / 2 => {}
+                _ => {
+                    sub += 1;
+                    last = Some((item.0, cy));
+                }
+            }
+            item.1 = sub;
         }
     }
     seq.sort_by_key(|&(c, k, w)| (c, k, w.left));
@@ -552,7 +570,10 @@ fn write_row(
                     .filter(|&&x| x > p.right() - 2 && x < w.left + into)
                     .count();
                 let gap = w.left - p.right();
-                let same_tline = (p.block, p.par, p.line) == (w.block, w.par, w.line);
+                // In a row of several lines the engine's line ids say nothing of cells
+                // (a box glyph has its own).
+                let same_tline =
+                    group.len() > 1 || (p.block, p.par, p.line) == (w.block, w.par, w.line);
                 if rules_between > 0 {
                     "\t".repeat(rules_between)
                 } else if (!in_table && gap > 2 * lh) || (!same_tline && gap > lh) || gap > 4 * lh
