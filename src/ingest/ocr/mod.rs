@@ -162,6 +162,7 @@ pub fn page_from_words(img: &PageImage, mut words: Vec<Word>) -> OcrPage {
     found.extend(shaped);
     let vrules = layout::vertical_rules(img, &words);
     found.extend(ticks::find_column_ticks(img, &mut words, &vrules));
+    found.extend(ticks::find_cell_marks(img, &mut words, &vrules));
     let digit_h = digit_height(&words);
     let words = digits::reread_number_cells(img, words, &vrules, digit_h);
     let text = layout::page_text_with_rules(img, &words, &vrules);

@@ -697,6 +697,153 @@ pub fn find_column_ticks(img: &PageImage, words: &mut Vec<Word>, vrules: &[Rule]
     out
 }
 
+/// Marks without boxes in narrow table columns found from the pixels alone ("/", "✓",
+/// "X" typed or drawn in the cell of the status that holds; the engine reads them as
+/// "“", "ศ์", "/" or nothing, and a wrapped header may not be read as labels at all).
+/// The table's cells are the rectangles between vertical and horizontal rules; a
+/// column (cells under one left rule, at most six text lines wide) whose cells hold one
+/// small lump of ink (a letter tall at most one and a half, no word of Thai letters)
+/// in at least three rows, and more often than text, is a mark column: each marked cell
+/// becomes a "✓" word (the engine's short readings in it dropped), an unmarked one has
+/// nothing. Cells already holding a box glyph are left alone.
+pub fn find_cell_marks(img: &PageImage, words: &mut Vec<Word>, vrules: &[Rule]) -> Vec<Tick> {
+    let sized: Vec<Word> = words
+        .iter()
+        .filter(|w| w.text.chars().count() >= 3)
+        .cloned()
+        .collect();
+    let h = median_height(if sized.is_empty() { words } else { &sized });
+    if vrules.len() < 3 {
+        return Vec::new();
+    }
+    let mut hrules: Vec<Rule> = find_rules(img, false, (3 * h).max(40))
+        .into_iter()
+        .filter(|r| !super::layout::through_words(r, words, h))
+        .collect();
+    hrules.sort_by_key(|r| r.at);
+    // (column key, outer box, ink count, ink box, kind) with kind 0 empty, 1 mark, 2 text.
+    let mut cells: Vec<(i64, [i64; 4], Option<[i64; 4]>, u8)> = Vec::new();
+    for (k, a) in hrules.iter().enumerate() {
+        let Some(b) = hrules[k + 1..]
+            .iter()
+            .find(|b| b.at - a.at > h * 2 / 3 && b.from < a.to - h && a.from < b.to - h)
+        else {
+            continue;
+        };
+        if b.at - a.at > 6 * h {
+            continue;
+        }
+        let cy = (a.at + b.at) / 2;
+        let mut xs: Vec<i64> = vrules
+            .iter()
+            .filter(|r| r.from <= cy && r.to >= cy)
+            .map(|r| r.at_along(cy))
+            .collect();
+        xs.sort_unstable();
+        for (ci, p) in xs.windows(2).enumerate() {
+            let (l, r) = (p[0], p[1]);
+            // The first column holds the row's code or number, never its status.
+            if ci == 0 || r - l < h || r - l > 6 * h || l < a.from - 8 || r > a.to + 8 {
+                continue;
+            }
+            let outer = [l, a.at_along(cy), r, b.at_along(cy)];
+            let inside: Vec<&Word> = words
+                .iter()
+                .filter(|w| {
+                    let (x, y) = ((w.left + w.right()) / 2, (w.top + w.bottom()) / 2);
+                    x > outer[0] && x < outer[2] && y > outer[1] && y < outer[3]
+                })
+                .collect();
+            if inside.iter().any(|w| w.text.contains(['☐', '☑', '✓'])) {
+                continue;
+            }
+            // Text: a word of Thai letters, or letters and digits the engine read well
+            // (a code "01", "O5"); a mark is read as punctuation, a stray letter or
+            // nothing.
+            let thai_word = inside.iter().any(|w| {
+                w.text
+                    .chars()
+                    .filter(|c| ('\u{0E01}'..='\u{0E2E}').contains(c))
+                    .count()
+                    >= 3
+                    || w.text.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+                        && w.text.chars().any(|c| c.is_ascii_digit() || ('\u{0E50}'..='\u{0E59}').contains(&c))
+            });
+            let (mx, my) = ((h / 5).max(6), (h / 8).max(5));
+            let region = [l + mx, outer[1] + my, r - mx, outer[3] - my];
+            let (ink, bbox) = ink_in(img, region);
+            let kind = if thai_word {
+                2
+            } else {
+                match bbox {
+                    Some(bx)
+                        if ink as i64 >= h
+                            && bx[3] - bx[1] >= h / 3
+                            && bx[3] - bx[1] <= h * 3 / 2
+                            && bx[2] - bx[0] <= h * 6 / 5 =>
+                    {
+                        1
+                    }
+                    Some(_) if ink as i64 >= h => 2,
+                    _ => 0,
+                }
+            };
+            cells.push((l, outer, bbox, kind));
+        }
+    }
+    // Columns by their left rule.
+    let mut keys: Vec<i64> = cells.iter().map(|c| c.0).collect();
+    keys.sort_unstable();
+    keys.dedup_by(|a, b| (*a - *b).abs() <= 8);
+    let mut out = Vec::new();
+    for key in keys {
+        let col: Vec<&(i64, [i64; 4], Option<[i64; 4]>, u8)> =
+            cells.iter().filter(|c| (c.0 - key).abs() <= 8).collect();
+        let marks = col.iter().filter(|c| c.3 == 1).count();
+        let text = col.iter().filter(|c| c.3 == 2).count();
+        if marks < 3 || marks <= text {
+            continue;
+        }
+        for c in col.iter().filter(|c| c.3 == 1) {
+            let (outer, b) = (c.1, c.2.unwrap_or(c.1));
+            words.retain(|w| {
+                let (x, y) = ((w.left + w.right()) / 2, (w.top + w.bottom()) / 2);
+                let inside = x > outer[0] && x < outer[2] && y > outer[1] && y < outer[3];
+                !(inside && w.text.chars().count() <= 3)
+            });
+            let cy = (b[1] + b[3]) / 2;
+            let near = words
+                .iter()
+                .filter(|w| w.top <= cy && w.bottom() >= cy)
+                .min_by_key(|w| (w.left - b[2]).abs().min((w.right() - b[0]).abs()))
+                .map(|w| (w.block, w.par, w.line));
+            let (block, par, line) = near.unwrap_or((95_000 + out.len() as u32, 1, 1));
+            words.push(Word {
+                block,
+                par,
+                line,
+                left: b[0],
+                top: b[1],
+                width: b[2] - b[0],
+                height: b[3] - b[1],
+                conf: 90.0,
+                text: "✓".to_string(),
+            });
+            out.push(Tick {
+                state: TickState::Ticked,
+                confidence: 0.8,
+                ink: 0.0,
+                label: SHAPE_LABEL.to_string(),
+                pixels: b,
+                bbox: img.pixel_box_to_pdf(b[0] as f64, b[1] as f64, b[2] as f64, b[3] as f64),
+                byte_range: None,
+            });
+        }
+    }
+    words.sort_by_key(|w| (w.block, w.par, w.line, w.left));
+    out
+}
+
 /// Ink pixels in a region and their bounding box, leaving out columns and rows that are
 /// mostly ink (a ruling line drifting into the region on a skewed scan).
 fn ink_in(img: &PageImage, r: [i64; 4]) -> (u32, Option<[i64; 4]>) {
