@@ -5,7 +5,8 @@
 //! and two horizontal rules, narrower than a third of its table, its background darker
 //! than the paper) is cut out, its fill stretched to white, padded, and read again as
 //! one block of text (`--psm 6`); the new words replace the old ones when they read
-//! better (more letters at no lower confidence).
+//! better (more letters at no lower confidence). The first cell of a row that has ink
+//! but no word (a code in a narrow column the page layout lost) is read the same way.
 //!
 //! Input: the [`PageImage`], the engine's [`Word`]s and options; output: the words with
 //! those cells' words replaced, and how many cells were re-read.
@@ -16,7 +17,7 @@ use super::tesseract::{self, Word};
 use super::OcrOptions;
 
 /// Most cells re-read on one page (each is an engine run).
-const MAX_CELLS: usize = 16;
+const MAX_CELLS: usize = 40;
 
 /// Cells to re-read: `[x0, y0, x1, y1)` inside its rules, and the box of the rules.
 fn shaded_cells(img: &PageImage, words: &[Word]) -> Vec<([i64; 4], [i64; 4])> {
@@ -57,6 +58,33 @@ fn shaded_cells(img: &PageImage, words: &[Word]) -> Vec<([i64; 4], [i64; 4])> {
             continue;
         }
         let table = xs[xs.len() - 1] - xs[0];
+        // The first cell of a row the engine left empty though it has ink and the row
+        // has text (a code in a narrow column, lost by the page layout).
+        {
+            let (l, r) = (xs[0], xs[1]);
+            let outer = [l, a.at_along(cy), r, b.at_along(cy)];
+            let has_word = |x0: i64, x1: i64| {
+                words.iter().any(|w| {
+                    let (x, y) = ((w.left + w.right()) / 2, (w.top + w.bottom()) / 2);
+                    x > x0 && x < x1 && y > outer[1] && y < outer[3]
+                })
+            };
+            let cell = [l + 5, outer[1] + 5, r - 4, outer[3] - 4];
+            let ink = (cell[1]..cell[3])
+                .flat_map(|y| (cell[0]..cell[2]).map(move |x| (x, y)))
+                .filter(|&(x, y)| img.at(x, y) < super::layout::INK)
+                .count() as i64;
+            if r - l >= h
+                && (r - l) * 3 <= table
+                && cell[2] > cell[0]
+                && cell[3] > cell[1]
+                && !has_word(l, r)
+                && has_word(r, xs[xs.len() - 1])
+                && ink >= h
+            {
+                out.push((cell, outer));
+            }
+        }
         for p in xs.windows(2) {
             let (l, r) = (p[0], p[1]);
             if r - l < h || (r - l) * 3 > table {
@@ -157,7 +185,8 @@ pub fn reread_shaded_cells(
         let Some(new) = best else {
             continue;
         };
-        let better = known_label(&new) && !known_label(&old)
+        let better = old.is_empty() && letters(&new) > 0
+            || known_label(&new) && !known_label(&old)
             || letters(&new) > letters(&old) && mean_conf(&new) + 5.0 >= mean_conf(&old);
         if !better {
             continue;
