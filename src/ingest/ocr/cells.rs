@@ -38,9 +38,10 @@ fn shaded_cells(img: &PageImage, words: &[Word]) -> Vec<([i64; 4], [i64; 4])> {
     rows.sort_by_key(|r| r.at);
     for (k, a) in rows.iter().enumerate() {
         // The next rule below that runs along this one.
-        let Some(b) = rows[k + 1..].iter().find(|b| {
-            b.at - a.at > h && b.from < a.to - 2 * h && a.from < b.to - 2 * h
-        }) else {
+        let Some(b) = rows[k + 1..]
+            .iter()
+            .find(|b| b.at - a.at > h && b.from < a.to - 2 * h && a.from < b.to - 2 * h)
+        else {
             continue;
         };
         let tall = b.at - a.at;
@@ -131,7 +132,8 @@ fn known_label(words: &[Word]) -> bool {
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '|' | '[' | ']' | '(' | ')'))
         .collect();
-    crate::vocab::status_label_exact(&joined).is_some() || crate::vocab::header_word(&joined).is_some()
+    crate::vocab::status_label_exact(&joined).is_some()
+        || crate::vocab::header_word(&joined).is_some()
 }
 
 /// Letters and digits of a text (what a reading is worth).

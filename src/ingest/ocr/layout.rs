@@ -422,12 +422,6 @@ fn table_rows(lines: &[VLine], vrules: &[Rule], hrules: &[Rule], h: i64) -> Vec<
         Some((up, down, tall))
     };
     let bands: Vec<Option<(usize, usize, i64)>> = lines.iter().map(band).collect();
-    if std::env::var_os("ITA_DEBUG_ROWS").is_some() {
-        eprintln!("hrules {:?}", hrules.iter().map(|r| (r.at, r.from, r.to)).collect::<Vec<_>>());
-        for (l, b) in lines.iter().zip(&bands) {
-            eprintln!("{:?} {}..{} {}", b, l.top, l.bottom, l.words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "));
-        }
-    }
     let mut out: Vec<Vec<usize>> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -576,8 +570,7 @@ fn write_row(
                     group.len() > 1 || (p.block, p.par, p.line) == (w.block, w.par, w.line);
                 if rules_between > 0 {
                     "\t".repeat(rules_between)
-                } else if (!in_table && gap > 2 * lh) || (!same_tline && gap > lh) || gap > 4 * lh
-                {
+                } else if (!in_table && gap > 2 * lh) || (!same_tline && gap > lh) || gap > 4 * lh {
                     "\t".to_string()
                 } else {
                     " ".to_string()

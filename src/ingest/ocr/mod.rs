@@ -165,6 +165,7 @@ pub fn page_from_words(img: &PageImage, mut words: Vec<Word>) -> OcrPage {
     found.extend(ticks::find_cell_marks(img, &mut words, &vrules));
     let digit_h = digit_height(&words);
     let words = digits::reread_number_cells(img, words, &vrules, digit_h);
+    let words = digits::reread_code_cells(img, words, &vrules, digit_h);
     let text = layout::page_text_with_rules(img, &words, &vrules);
     let ticks = ticks::locate(found, &text);
     OcrPage {

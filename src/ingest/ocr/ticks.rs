@@ -355,15 +355,7 @@ fn is_outline(img: &PageImage, b: [i64; 4]) -> bool {
     let covered = |horizontal: bool, from: i64| {
         let (a0, a1) = if horizontal { (x0, x1) } else { (y0, y1) };
         let hit = (a0..=a1)
-            .filter(|&a| {
-                (from..from + t).any(|c| {
-                    if horizontal {
-                        ink(a, c)
-                    } else {
-                        ink(c, a)
-                    }
-                })
-            })
+            .filter(|&a| (from..from + t).any(|c| if horizontal { ink(a, c) } else { ink(c, a) }))
             .count() as i64;
         hit * 5 >= (a1 - a0 + 1) * 4
     };
@@ -767,7 +759,9 @@ pub fn find_cell_marks(img: &PageImage, words: &mut Vec<Word>, vrules: &[Rule]) 
                     .count()
                     >= 3
                     || w.text.chars().filter(|c| c.is_alphanumeric()).count() >= 2
-                        && w.text.chars().any(|c| c.is_ascii_digit() || ('\u{0E50}'..='\u{0E59}').contains(&c))
+                        && w.text
+                            .chars()
+                            .any(|c| c.is_ascii_digit() || ('\u{0E50}'..='\u{0E59}').contains(&c))
             });
             let (mx, my) = ((h / 5).max(6), (h / 8).max(5));
             let region = [l + mx, outer[1] + my, r - mx, outer[3] - my];
