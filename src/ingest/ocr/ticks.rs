@@ -689,6 +689,10 @@ pub fn find_column_ticks(img: &PageImage, words: &mut Vec<Word>, vrules: &[Rule]
     out
 }
 
+/// A cell looked at for a mark: (column key = left rule, box between the rules, ink
+/// box, kind: 0 empty, 1 mark, 2 text).
+type MarkCell = (i64, [i64; 4], Option<[i64; 4]>, u8);
+
 /// Marks without boxes in narrow table columns found from the pixels alone ("/", "✓",
 /// "X" typed or drawn in the cell of the status that holds; the engine reads them as
 /// "“", "ศ์", "/" or nothing, and a wrapped header may not be read as labels at all).
@@ -713,8 +717,7 @@ pub fn find_cell_marks(img: &PageImage, words: &mut Vec<Word>, vrules: &[Rule]) 
         .filter(|r| !super::layout::through_words(r, words, h))
         .collect();
     hrules.sort_by_key(|r| r.at);
-    // (column key, outer box, ink count, ink box, kind) with kind 0 empty, 1 mark, 2 text.
-    let mut cells: Vec<(i64, [i64; 4], Option<[i64; 4]>, u8)> = Vec::new();
+    let mut cells: Vec<MarkCell> = Vec::new();
     for (k, a) in hrules.iter().enumerate() {
         let Some(b) = hrules[k + 1..]
             .iter()
@@ -791,8 +794,7 @@ pub fn find_cell_marks(img: &PageImage, words: &mut Vec<Word>, vrules: &[Rule]) 
     keys.dedup_by(|a, b| (*a - *b).abs() <= 8);
     let mut out = Vec::new();
     for key in keys {
-        let col: Vec<&(i64, [i64; 4], Option<[i64; 4]>, u8)> =
-            cells.iter().filter(|c| (c.0 - key).abs() <= 8).collect();
+        let col: Vec<&MarkCell> = cells.iter().filter(|c| (c.0 - key).abs() <= 8).collect();
         let marks = col.iter().filter(|c| c.3 == 1).count();
         let text = col.iter().filter(|c| c.3 == 2).count();
         if marks < 3 || marks <= text {
