@@ -175,7 +175,9 @@ pub fn reread_shaded_cells(
             let Some(new) = read_cell(img, *c, opts, 70_000 + k as u32, variant) else {
                 continue;
             };
-            if known_label(&new) {
+            // A lost code needs one reading with letters or digits; a header one that
+            // is a known word.
+            if known_label(&new) || old.is_empty() && letters(&new) > 0 {
                 best = Some(new);
                 break;
             }
