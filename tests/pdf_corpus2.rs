@@ -286,13 +286,16 @@ fn scanned2_statuses() {
         cases.len()
     );
     // The target for scans is 0.95 (issue 9) and is not met: Tesseract at 150 dpi loses
-    // Thai-digit codes and box glyphs. The classes below it are printed; the test holds
-    // the overall accuracy reached so far (0.18 when set) as a floor that must not fall.
+    // Thai-digit codes, and rows whose boxes stand on lines of their own (HTML forms,
+    // three stacked boxes) are split. The classes below it are printed; the test holds
+    // the overall accuracy reached so far (0.18 when first set; 0.536 with boxes found by
+    // shape, table rows joined, shaded header cells and lost code cells re-read) as a
+    // floor that must not fall.
     let failures = run("scanned", &cases, 0.95);
     for f in &failures {
         eprintln!("below the 0.95 target: {f}");
     }
-    let floor = run("scanned (floor)", &cases, 0.15);
+    let floor = run("scanned (floor)", &cases, 0.52);
     assert!(
         !floor.iter().any(|f| f.contains("overall"))
             && !floor.iter().any(|f| f.contains("not_ita")),

@@ -506,6 +506,127 @@ pub fn reread_number_cells(
     out
 }
 
+/// A code cell the engine read as digits that no item code is: three digits or more
+/// not led by 0 ("๕๕๖๕", "652"), as Thai-digit codes (๐๑, ๐๒) come out.
+fn implausible_code(t: &str) -> bool {
+    let t = t.trim();
+    let digit = |c: char| c.is_ascii_digit() || ('\u{0E50}'..='\u{0E59}').contains(&c);
+    let digits = t.chars().filter(|&c| digit(c)).count();
+    !t.is_empty()
+        && t.chars().all(|c| digit(c) || c.is_ascii_punctuation())
+        && digits >= 3
+        && !t.starts_with(['0', '๐'])
+}
+
+/// Code cells in Thai digits re-read from the pixels: in a table whose first column
+/// the engine read, in five lines or more, as digits no code is ("๕๕๖๕" for
+/// ๐๑), every first cell of that column is read with the digit shapes instead, and
+/// its words replaced where that reading is Thai digits only (one to three).
+pub fn reread_code_cells(
+    img: &PageImage,
+    words: Vec<Word>,
+    vrules: &[Rule],
+    digit_h: i64,
+) -> Vec<Word> {
+    if templates().is_empty() || vrules.len() < 3 {
+        return words;
+    }
+    let lines = visual_lines(&words);
+    // (line index, left rule, right rule) of each line's first cell.
+    let mut firsts: Vec<(usize, i64, i64)> = Vec::new();
+    for (li, line) in lines.iter().enumerate() {
+        let cy = (line.top + line.bottom) / 2;
+        let mut xs: Vec<i64> = vrules
+            .iter()
+            .filter(|r| r.from <= cy && r.to >= cy)
+            .map(|r| r.at_along(cy))
+            .collect();
+        xs.sort_unstable();
+        if xs.len() >= 3 && xs[1] - xs[0] > digit_h {
+            firsts.push((li, xs[0], xs[1]));
+        }
+    }
+    let text_of = |li: usize, l: i64, r: i64| -> String {
+        lines[li]
+            .words
+            .iter()
+            .filter(|w| (w.left + w.right()) / 2 > l && (w.left + w.right()) / 2 < r)
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join("")
+    };
+    let votes = firsts
+        .iter()
+        .filter(|&&(li, l, r)| implausible_code(&text_of(li, l, r)))
+        .count();
+    if votes < 5 {
+        return words;
+    }
+    let mut replaced: Vec<(usize, i64, i64, Word)> = Vec::new();
+    for &(li, l, r) in &firsts {
+        let t = text_of(li, l, r);
+        // "O12", "Q&A": Latin letters are read well; "ข้อ", a header word, is no code.
+        let thai_letters = t
+            .chars()
+            .filter(|c| ('\u{0E01}'..='\u{0E2E}').contains(c))
+            .count();
+        if thai_letters >= 2
+            || t.chars()
+                .any(|c| c.is_alphabetic() && !('\u{0E01}'..='\u{0E4F}').contains(&c))
+        {
+            continue;
+        }
+        let line = &lines[li];
+        let pad = (line.bottom - line.top) / 4;
+        let region = [l + 4, line.top - pad, r - 3, line.bottom + pad];
+        let Some((text, b, margin)) = read_cell(img, region, (line.top, line.bottom), digit_h)
+        else {
+            continue;
+        };
+        let n = text.chars().count();
+        if !(1..=3).contains(&n) || !text.chars().all(|c| ('\u{0E50}'..='\u{0E59}').contains(&c)) {
+            continue;
+        }
+        let (block, par, wline) = line
+            .words
+            .first()
+            .map_or((0, 0, 0), |w| (w.block, w.par, w.line));
+        replaced.push((
+            li,
+            l,
+            r,
+            Word {
+                block,
+                par,
+                line: wline,
+                left: b[0],
+                top: b[1],
+                width: b[2] - b[0],
+                height: b[3] - b[1],
+                conf: (50.0 + margin * 10.0).min(99.0),
+                text,
+            },
+        ));
+    }
+    if replaced.is_empty() {
+        return words;
+    }
+    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    for (li, line) in lines.iter().enumerate() {
+        for w in &line.words {
+            let cx = (w.left + w.right()) / 2;
+            let gone = replaced
+                .iter()
+                .any(|(rl, l, r, _)| *rl == li && cx > *l && cx < *r);
+            if !gone {
+                out.push(w.clone());
+            }
+        }
+    }
+    out.extend(replaced.into_iter().map(|(_, _, _, w)| w));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

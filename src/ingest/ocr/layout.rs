@@ -44,6 +44,15 @@ pub const RULE_INK: u8 = 190;
 /// (scanning rows), at least `min_len` pixels long, gaps of up to 4 pixels bridged,
 /// adjacent columns/rows merged into one rule.
 pub fn find_rules(img: &PageImage, vertical: bool, min_len: i64) -> Vec<Rule> {
+    find_rules_at(img, vertical, min_len, RULE_INK)
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect()
+}
+
+/// [`find_rules`] at a given ink threshold, each rule with the number of pixel runs
+/// merged into it (about its thickness).
+fn find_rules_at(img: &PageImage, vertical: bool, min_len: i64, thresh: u8) -> Vec<(Rule, i64)> {
     let (across, along) = if vertical {
         (img.width as i64, img.height as i64)
     } else {
@@ -51,9 +60,9 @@ pub fn find_rules(img: &PageImage, vertical: bool, min_len: i64) -> Vec<Rule> {
     };
     let ink = |a: i64, b: i64| -> bool {
         if vertical {
-            img.at(a, b) < RULE_INK
+            img.at(a, b) < thresh
         } else {
-            img.at(b, a) < RULE_INK
+            img.at(b, a) < thresh
         }
     };
     // Each run is traced: it may step one pixel sideways per pixel along, so a rule of a
@@ -129,31 +138,37 @@ pub fn find_rules(img: &PageImage, vertical: bool, min_len: i64) -> Vec<Rule> {
             merged.push((r, r.at, r.pivot, 1, len, r.slope));
         }
     }
-    let mut rules: Vec<Rule> = merged
+    let mut rules: Vec<(Rule, i64)> = merged
         .into_iter()
-        .map(|(r, sum, pivots, n, _, slope)| Rule {
-            at: sum / n.max(1),
-            pivot: pivots / n.max(1),
-            slope,
-            ..r
+        .map(|(r, sum, pivots, n, _, slope)| {
+            (
+                Rule {
+                    at: sum / n.max(1),
+                    pivot: pivots / n.max(1),
+                    slope,
+                    ..r
+                },
+                n,
+            )
         })
         .collect();
     // Pieces of one rule broken by a faint stretch (or a stamp over it) lie on one
     // line with a short gap: join them so every row between still sees the rule.
-    rules.sort_by_key(|r| (r.from, r.at));
-    let mut joined: Vec<Rule> = Vec::new();
-    for r in rules {
-        if let Some(j) = joined.iter_mut().find(|j| {
+    rules.sort_by_key(|(r, _)| (r.from, r.at));
+    let mut joined: Vec<(Rule, i64)> = Vec::new();
+    for (r, n) in rules {
+        if let Some((j, jn)) = joined.iter_mut().find(|(j, _)| {
             (j.at_along(r.pivot) - r.at).abs() <= 6
                 && r.from >= j.from
                 && r.from - j.to <= 6 * min_len
         }) {
             j.to = j.to.max(r.to);
+            *jn = (*jn).max(n);
         } else {
-            joined.push(r);
+            joined.push((r, n));
         }
     }
-    joined.sort_by_key(|r| (r.at, r.from));
+    joined.sort_by_key(|(r, _)| (r.at, r.from));
     joined
 }
 
@@ -341,63 +356,240 @@ pub fn page_text_with_rules(img: &PageImage, words: &[Word], vrules: &[Rule]) ->
         .map(|w| cut_rule_strokes(w, vrules))
         .collect();
     let lines = visual_lines(&words);
+    let hrules: Vec<Rule> = if vrules.len() >= 2 {
+        find_rules(img, false, (3 * h).max(40))
+            .into_iter()
+            .filter(|r| !through_words(r, &words, h))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut text = String::new();
     let mut boxes = Vec::new();
-    for line in &lines {
-        let lh = (line.bottom - line.top).max(h / 2).max(1);
+    for group in table_rows(&lines, vrules, &hrules, h) {
+        let group: Vec<&VLine> = group.iter().map(|&i| &lines[i]).collect();
+        write_row(img, &group, vrules, h, &mut text, &mut boxes);
+    }
+    let mut page = PageText::new(img.page, text);
+    page.boxes = boxes;
+    page
+}
+
+/// Whether a horizontal "rule" runs through the middle of words: the bottoms of a
+/// line of letters joined into one run, not a row rule.
+pub(crate) fn through_words(r: &Rule, words: &[Word], h: i64) -> bool {
+    words.iter().any(|w| {
+        let y = r.at_along((w.left + w.right()) / 2);
+        w.height < 2 * h
+            && w.text.chars().count() >= 2
+            && w.left < r.to
+            && w.right() > r.from
+            && y > w.top + w.height / 4
+            && y < w.bottom() - w.height / 4
+    })
+}
+
+/// Most visual lines one table row may span (a wrapped title, a two-line header).
+const MAX_ROW_LINES: usize = 4;
+
+/// Visual lines grouped into output rows: consecutive lines of a table that lie
+/// between the same two horizontal rules (a cell's text wrapped onto more lines, a
+/// header of two lines, a status box centred in a tall row) are one row, as the PDF
+/// text reader writes it; every other line is a row of its own.
+fn table_rows(lines: &[VLine], vrules: &[Rule], hrules: &[Rule], h: i64) -> Vec<Vec<usize>> {
+    // The band of a line: the nearest horizontal rules above and below its middle that
+    // run under all of its words (a short stroke inside a cell is no row rule).
+    let band = |line: &VLine| -> Option<(usize, usize, i64)> {
         let cy = (line.top + line.bottom) / 2;
-        // Vertical rules crossing this line, left to right.
-        let mut crossing: Vec<i64> = vrules
-            .iter()
-            .filter(|r| r.from <= cy && r.to >= cy)
-            .map(|r| r.at_along(cy))
-            .collect();
-        crossing.sort_unstable();
-        let in_table = crossing.len() >= 2;
-        let mut prev: Option<&Word> = None;
-        if in_table {
-            // Leading empty cells: rules between the table's left border and the first word.
-            let first = line.words.first().map_or(0, |w| w.left);
-            let before = crossing.iter().filter(|&&x| x < first).count();
-            for _ in 1..before {
-                text.push('\t');
+        let crossing = vrules.iter().filter(|r| r.from <= cy && r.to >= cy).count();
+        if crossing < 2 {
+            return None;
+        }
+        let cx = (line.left() + line.right()) / 2;
+        let all = |r: &Rule| {
+            line.words.iter().all(|w| {
+                let x = (w.left + w.right()) / 2;
+                r.from - 6 <= x && r.to + 6 >= x
+            })
+        };
+        let up = (0..hrules.len())
+            .filter(|&k| all(&hrules[k]) && hrules[k].at_along(cx) <= cy)
+            .max_by_key(|&k| hrules[k].at_along(cx))?;
+        let down = (0..hrules.len())
+            .filter(|&k| all(&hrules[k]) && hrules[k].at_along(cx) > cy)
+            .min_by_key(|&k| hrules[k].at_along(cx))?;
+        let tall = hrules[down].at_along(cx) - hrules[up].at_along(cx);
+        Some((up, down, tall))
+    };
+    let bands: Vec<Option<(usize, usize, i64)>> = lines.iter().map(band).collect();
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let mut j = i + 1;
+        if let Some((up, down, tall)) = bands[i] {
+            // A row is at most a few lines tall; a taller band is a table without row rules.
+            if tall <= (MAX_ROW_LINES as i64 + 1) * 2 * h {
+                // Where a row rule was missed, the band holds several rows: a second line
+                // with text in the table's first cell (a code, a number) starts a new row.
+                let mut first_cell = opens_first_cell(&lines[i], vrules);
+                // Bands by height (rules are sorted top to bottom): a line whose band
+                // holds the row's, or lies within it, belongs to the row (a rule under
+                // some cells of a header only, the baseline of its first line).
+                let (mut lo, mut hi) = (up, down);
+                while j < lines.len()
+                    && j - i < MAX_ROW_LINES
+                    && bands[j].is_some_and(|(u, d, t)| {
+                        let inside = u >= lo && d <= hi;
+                        let holds = u <= lo && d >= hi && t <= (MAX_ROW_LINES as i64 + 1) * 2 * h;
+                        inside || holds
+                    })
+                {
+                    if let Some((u, d, _)) = bands[j] {
+                        lo = lo.min(u);
+                        hi = hi.max(d);
+                    }
+                    let f = opens_first_cell(&lines[j], vrules);
+                    if f && first_cell {
+                        break;
+                    }
+                    first_cell |= f;
+                    j += 1;
+                }
             }
         }
+        out.push((i..j).collect());
+        i = j;
+    }
+    out
+}
+
+/// Whether a line has a word in the first cell of the table it crosses.
+fn opens_first_cell(line: &VLine, vrules: &[Rule]) -> bool {
+    let cy = (line.top + line.bottom) / 2;
+    let mut xs: Vec<i64> = vrules
+        .iter()
+        .filter(|r| r.from <= cy && r.to >= cy)
+        .map(|r| r.at_along(cy))
+        .collect();
+    xs.sort_unstable();
+    xs.len() >= 2
+        && line.words.iter().any(|w| {
+            let x = (w.left + w.right()) / 2;
+            x > xs[0] && x < xs[1]
+        })
+}
+
+/// Write one output row (one visual line, or the lines of one table row) to the text.
+fn write_row(
+    img: &PageImage,
+    group: &[&VLine],
+    vrules: &[Rule],
+    h: i64,
+    text: &mut String,
+    boxes: &mut Vec<(std::ops::Range<usize>, crate::source::BBox)>,
+) {
+    let top = group.iter().map(|l| l.top).min().unwrap_or(0);
+    let bottom = group.iter().map(|l| l.bottom).max().unwrap_or(0);
+    let lh = group
+        .iter()
+        .map(|l| l.bottom - l.top)
+        .min()
+        .unwrap_or(0)
+        .max(h / 2)
+        .max(1);
+    let cy = if group.len() == 1 {
+        (top + bottom) / 2
+    } else {
+        (group[0].top + group[0].bottom) / 2
+    };
+    // Vertical rules crossing this row, left to right.
+    let mut crossing: Vec<i64> = vrules
+        .iter()
+        .filter(|r| r.from <= cy && r.to >= cy)
+        .map(|r| r.at_along(cy))
+        .collect();
+    crossing.sort_unstable();
+    let in_table = crossing.len() >= 2;
+    // Words in output order: by cell (for a row of several lines), then line, then x.
+    // (cell, line within the cell, word)
+    let into = (lh / 2).max(2);
+    let cell_of = |w: &Word| crossing.iter().filter(|&&x| x < w.left + into).count();
+    let mut seq: Vec<(usize, usize, &Word)> = Vec::new();
+    for (k, line) in group.iter().enumerate() {
         for w in &line.words {
-            if let Some(p) = prev {
+            seq.push((if group.len() > 1 { cell_of(w) } else { 0 }, k, w));
+        }
+    }
+    if group.len() > 1 {
+        // Within a cell, lines by height: a box glyph the layout put on a line of its
+        // own stands with the words beside it, not after the cell's other lines.
+        seq.sort_by_key(|&(c, _, w)| (c, w.top + w.bottom()));
+        let mut sub = 0;
+        let mut last: Option<(usize, i64)> = None;
+        for item in &mut seq {
+            let cy = (item.2.top + item.2.bottom()) / 2;
+            match last {
+                Some((c, y)) if c == item.0 && cy - y <= lh / 2 => {}
+                _ => {
+                    sub += 1;
+                    last = Some((item.0, cy));
+                }
+            }
+            item.1 = sub;
+        }
+    }
+    seq.sort_by_key(|&(c, k, w)| (c, k, w.left));
+    let mut prev: Option<(usize, &Word)> = None;
+    if in_table {
+        // Leading empty cells: rules between the table's left border and the first word.
+        let first = seq.first().map_or(0, |s| s.2.left);
+        let before = crossing.iter().filter(|&&x| x < first).count();
+        for _ in 1..before {
+            text.push('\t');
+        }
+    }
+    for &(_, k, w) in &seq {
+        if let Some((pk, p)) = prev {
+            let sep = if group.len() > 1 && (cell_of(p) != cell_of(w) || pk != k) {
+                let n = cell_of(w).saturating_sub(cell_of(p));
+                if n > 0 {
+                    "\t".repeat(n)
+                } else {
+                    " ".to_string()
+                }
+            } else {
                 // The engine's box of a word often takes in a bit of the rule before it.
-                let into = (lh / 2).max(2);
                 let rules_between = crossing
                     .iter()
                     .filter(|&&x| x > p.right() - 2 && x < w.left + into)
                     .count();
                 let gap = w.left - p.right();
-                let same_tline = (p.block, p.par, p.line) == (w.block, w.par, w.line);
-                let sep = if rules_between > 0 {
+                // In a row of several lines the engine's line ids say nothing of cells
+                // (a box glyph has its own).
+                let same_tline =
+                    group.len() > 1 || (p.block, p.par, p.line) == (w.block, w.par, w.line);
+                if rules_between > 0 {
                     "\t".repeat(rules_between)
                 } else if (!in_table && gap > 2 * lh) || (!same_tline && gap > lh) || gap > 4 * lh {
                     "\t".to_string()
                 } else {
                     " ".to_string()
-                };
-                text.push_str(&sep);
-            }
-            let start = text.len();
-            text.push_str(&w.text);
-            let bbox = img.pixel_box_to_pdf(
-                w.left as f64,
-                w.top as f64,
-                w.right() as f64,
-                w.bottom() as f64,
-            );
-            boxes.push((start..text.len(), bbox));
-            prev = Some(w);
+                }
+            };
+            text.push_str(&sep);
         }
-        text.push('\n');
+        let start = text.len();
+        text.push_str(&w.text);
+        let bbox = img.pixel_box_to_pdf(
+            w.left as f64,
+            w.top as f64,
+            w.right() as f64,
+            w.bottom() as f64,
+        );
+        boxes.push((start..text.len(), bbox));
+        prev = Some((k, w));
     }
-    let mut page = PageText::new(img.page, text);
-    page.boxes = boxes;
-    page
+    text.push('\n');
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@
 //! OCR of a results table (number, name, IIT, EIT, OIT, total, level) and repairs
 //! misread digits with the rule IIT + EIT + OIT = total.
 
+pub mod cells;
 pub mod decode;
 pub mod digits;
 pub mod layout;
@@ -141,6 +142,7 @@ pub fn ocr_page(img: &PageImage, opts: &OcrOptions) -> Result<OcrPage, OcrError>
         return Err(OcrError::Disabled);
     }
     let words = tesseract::run(img, opts)?;
+    let (words, _) = cells::reread_shaded_cells(img, words, opts);
     Ok(page_from_words(img, words))
 }
 
@@ -155,10 +157,15 @@ pub fn page_from_words(img: &PageImage, mut words: Vec<Word>) -> OcrPage {
     };
     let mut found = ticks::find_ticks(img, &words);
     ticks::replace_box_words(&mut words, &found);
+    let shaped = ticks::find_shape_boxes(img, &words, &found);
+    ticks::replace_shape_box_words(&mut words, &shaped);
+    found.extend(shaped);
     let vrules = layout::vertical_rules(img, &words);
     found.extend(ticks::find_column_ticks(img, &mut words, &vrules));
+    found.extend(ticks::find_cell_marks(img, &mut words, &vrules));
     let digit_h = digit_height(&words);
     let words = digits::reread_number_cells(img, words, &vrules, digit_h);
+    let words = digits::reread_code_cells(img, words, &vrules, digit_h);
     let text = layout::page_text_with_rules(img, &words, &vrules);
     let ticks = ticks::locate(found, &text);
     OcrPage {

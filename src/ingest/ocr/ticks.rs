@@ -227,6 +227,196 @@ pub fn find_ticks(img: &PageImage, words: &[Word]) -> Vec<Tick> {
     out
 }
 
+/// Pixels darker than this belong to a box outline (thin borders of a 150 dpi JPEG come
+/// out mid-gray once scaled up).
+const OUTLINE_INK: u8 = 170;
+
+/// Label given to boxes found by their shape alone.
+pub const SHAPE_LABEL: &str = "";
+
+/// Checkboxes found by their shape alone, wherever they stand (status columns headed
+/// by a shaded or wrapped header, form widgets): connected components of ink about a
+/// text line tall (0.3 to 1.4 times the median word height), square within a fifth,
+/// whose four sides are straight lines of ink covering at least four fifths of their
+/// length with ink at all four corners, and hollow. A box drawn twice (an inner outline
+/// inside an outer one) is the inner one. Boxes in `known` (found beside a label) are
+/// left out. The state comes from the ink inside, as for [`find_ticks`].
+pub fn find_shape_boxes(img: &PageImage, words: &[Word], known: &[Tick]) -> Vec<Tick> {
+    let sized: Vec<Word> = words
+        .iter()
+        .filter(|w| w.text.chars().count() >= 3)
+        .cloned()
+        .collect();
+    let h = median_height(if sized.is_empty() { words } else { &sized });
+    let (smin, smax) = ((h * 3 / 10).max(12), (h * 14 / 10).max(16));
+    let mut cands: Vec<[i64; 4]> = components(img, OUTLINE_INK, smax + 4)
+        .into_iter()
+        .filter(|b| {
+            let (w, hh) = (b[2] - b[0] + 1, b[3] - b[1] + 1);
+            let s = w.max(hh);
+            s >= smin && s <= smax && (w - hh).abs() * 5 <= s && is_outline(img, *b)
+        })
+        .collect();
+    // Inner outlines first: a larger box around an accepted one is the same box.
+    cands.sort_by_key(|b| (b[2] - b[0]) * (b[3] - b[1]));
+    let mut out: Vec<Tick> = Vec::new();
+    for b in cands {
+        let overlaps = |p: &[i64; 4]| {
+            let cx = (b[0] + b[2]) / 2;
+            let cy = (b[1] + b[3]) / 2;
+            let pcx = (p[0] + p[2]) / 2;
+            let pcy = (p[1] + p[3]) / 2;
+            (cx >= p[0] && cx <= p[2] && cy >= p[1] && cy <= p[3])
+                || (pcx >= b[0] && pcx <= b[2] && pcy >= b[1] && pcy <= b[3])
+        };
+        if known.iter().any(|t| overlaps(&t.pixels)) || out.iter().any(|t| overlaps(&t.pixels)) {
+            continue;
+        }
+        let ink = inside_ink(img, b);
+        // A filled square is a bullet, not a box.
+        if ink > 0.6 {
+            continue;
+        }
+        let state = if ink >= TICK_INK {
+            TickState::Ticked
+        } else {
+            TickState::Empty
+        };
+        let confidence = (0.5 + (ink - TICK_INK).abs() / (2.0 * TICK_INK)).min(1.0);
+        out.push(Tick {
+            state,
+            confidence: (confidence * 100.0).round() / 100.0,
+            ink: (ink * 1000.0).round() / 1000.0,
+            label: SHAPE_LABEL.to_string(),
+            pixels: b,
+            bbox: img.pixel_box_to_pdf(
+                b[0] as f64,
+                b[1] as f64,
+                b[2] as f64 + 1.0,
+                b[3] as f64 + 1.0,
+            ),
+            byte_range: None,
+        });
+    }
+    out.sort_by_key(|t| (t.pixels[1], t.pixels[0]));
+    out
+}
+
+/// Bounding boxes `[x0, y0, x1, y1]` (inclusive) of the 8-connected components of
+/// pixels darker than `thresh`, leaving out those wider or taller than `max_side`.
+fn components(img: &PageImage, thresh: u8, max_side: i64) -> Vec<[i64; 4]> {
+    let (w, h) = (img.width as usize, img.height as usize);
+    let mut seen = vec![false; w * h];
+    let mut out = Vec::new();
+    let mut stack: Vec<usize> = Vec::new();
+    for start in 0..w * h {
+        if seen[start] || img.pixels[start] >= thresh {
+            continue;
+        }
+        seen[start] = true;
+        stack.push(start);
+        let mut b = [i64::MAX, i64::MAX, i64::MIN, i64::MIN];
+        let mut big = false;
+        while let Some(i) = stack.pop() {
+            let (x, y) = ((i % w) as i64, (i / w) as i64);
+            b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+            if b[2] - b[0] > max_side || b[3] - b[1] > max_side {
+                big = true;
+            }
+            for dy in -1i64..=1 {
+                for dx in -1i64..=1 {
+                    let (nx, ny) = (x + dx, y + dy);
+                    if nx < 0 || ny < 0 || nx >= w as i64 || ny >= h as i64 {
+                        continue;
+                    }
+                    let j = ny as usize * w + nx as usize;
+                    if !seen[j] && img.pixels[j] < thresh {
+                        seen[j] = true;
+                        stack.push(j);
+                    }
+                }
+            }
+        }
+        if !big {
+            out.push(b);
+        }
+    }
+    out
+}
+
+/// Whether a component's box is a square outline: each side a line of ink along at
+/// least four fifths of its length (within a band a sixth of the side thick), and ink
+/// at each corner.
+fn is_outline(img: &PageImage, b: [i64; 4]) -> bool {
+    let [x0, y0, x1, y1] = b;
+    let s = (x1 - x0).max(y1 - y0) + 1;
+    let t = (s / 6).max(2);
+    let ink = |x: i64, y: i64| img.at(x, y) < OUTLINE_INK;
+    let covered = |horizontal: bool, from: i64| {
+        let (a0, a1) = if horizontal { (x0, x1) } else { (y0, y1) };
+        let hit = (a0..=a1)
+            .filter(|&a| (from..from + t).any(|c| if horizontal { ink(a, c) } else { ink(c, a) }))
+            .count() as i64;
+        hit * 5 >= (a1 - a0 + 1) * 4
+    };
+    let corner = |cx: i64, cy: i64, dx: i64, dy: i64| {
+        (0..t).any(|i| (0..t).any(|j| ink(cx + dx * i, cy + dy * j)))
+    };
+    covered(true, y0)
+        && covered(true, y1 - t + 1)
+        && covered(false, x0)
+        && covered(false, x1 - t + 1)
+        && corner(x0, y0, 1, 1)
+        && corner(x1, y0, -1, 1)
+        && corner(x0, y1, 1, -1)
+        && corner(x1, y1, -1, -1)
+}
+
+/// Replace the words the engine read over boxes found by their shape with the boxes'
+/// glyphs; each glyph joins the line of the nearest word beside it at its height, or
+/// a line of its own (which the layout joins to the words at that height).
+pub fn replace_shape_box_words(words: &mut Vec<Word>, ticks: &[Tick]) {
+    for (k, t) in ticks.iter().enumerate() {
+        let [l, top, r, b] = t.pixels;
+        let m = (r - l) / 4;
+        // The engine's reading of the box, and specks it read beside it ("‘", "ธะ"):
+        // short words within one and a half box sides.
+        let s = (r - l + 1).max(b - top + 1);
+        words.retain(|w| {
+            let ox = w.right().min(r + m) - w.left.max(l - m);
+            let oy = w.bottom().min(b + m) - w.top.max(top - m);
+            let over = ox > 0 && oy > 0 && ox * oy * 10 > 3 * w.width * w.height;
+            let near = w.right() > l - s * 3 / 2
+                && w.left < r + s * 3 / 2
+                && w.bottom() > top - s
+                && w.top < b + s
+                && w.text.chars().count() <= 3
+                && !w.text.contains(['☐', '☑']);
+            !(over || near)
+        });
+        let cy = (top + b) / 2;
+        let near = words
+            .iter()
+            .filter(|w| w.top <= cy && w.bottom() >= cy && !w.text.contains(['☐', '☑']))
+            .min_by_key(|w| (w.left - r).abs().min((w.right() - l).abs()))
+            .filter(|w| (w.left - r).abs().min((w.right() - l).abs()) <= 3 * (r - l + 1))
+            .map(|w| (w.block, w.par, w.line, w.conf));
+        let (block, par, line, conf) = near.unwrap_or((90_000 + k as u32, 1, 1, 90.0));
+        words.push(Word {
+            block,
+            par,
+            line,
+            left: l,
+            top,
+            width: r - l + 1,
+            height: b - top + 1,
+            conf,
+            text: t.state.glyph().to_string(),
+        });
+    }
+    words.sort_by_key(|w| (w.block, w.par, w.line, w.left));
+}
+
 /// Replace the words an OCR engine read over each box with the box's glyph, placed on
 /// the label's line so it lands just before the label.
 pub fn replace_box_words(words: &mut Vec<Word>, ticks: &[Tick]) {
@@ -493,6 +683,157 @@ pub fn find_column_ticks(img: &PageImage, words: &mut Vec<Word>, vrules: &[Rule]
                     text: "✓".to_string(),
                 });
             }
+        }
+    }
+    words.sort_by_key(|w| (w.block, w.par, w.line, w.left));
+    out
+}
+
+/// A cell looked at for a mark: (column key = left rule, box between the rules, ink
+/// box, kind: 0 empty, 1 mark, 2 text).
+type MarkCell = (i64, [i64; 4], Option<[i64; 4]>, u8);
+
+/// Marks without boxes in narrow table columns found from the pixels alone ("/", "✓",
+/// "X" typed or drawn in the cell of the status that holds; the engine reads them as
+/// "“", "ศ์", "/" or nothing, and a wrapped header may not be read as labels at all).
+/// The table's cells are the rectangles between vertical and horizontal rules; a
+/// column (cells under one left rule, at most six text lines wide) whose cells hold one
+/// small lump of ink (a letter tall at most one and a half, no word of Thai letters)
+/// in at least three rows, and more often than text, is a mark column: each marked cell
+/// becomes a "✓" word (the engine's short readings in it dropped), an unmarked one has
+/// nothing. Cells already holding a box glyph are left alone.
+pub fn find_cell_marks(img: &PageImage, words: &mut Vec<Word>, vrules: &[Rule]) -> Vec<Tick> {
+    let sized: Vec<Word> = words
+        .iter()
+        .filter(|w| w.text.chars().count() >= 3)
+        .cloned()
+        .collect();
+    let h = median_height(if sized.is_empty() { words } else { &sized });
+    if vrules.len() < 3 {
+        return Vec::new();
+    }
+    let mut hrules: Vec<Rule> = find_rules(img, false, (3 * h).max(40))
+        .into_iter()
+        .filter(|r| !super::layout::through_words(r, words, h))
+        .collect();
+    hrules.sort_by_key(|r| r.at);
+    let mut cells: Vec<MarkCell> = Vec::new();
+    for (k, a) in hrules.iter().enumerate() {
+        let Some(b) = hrules[k + 1..]
+            .iter()
+            .find(|b| b.at - a.at > h * 2 / 3 && b.from < a.to - h && a.from < b.to - h)
+        else {
+            continue;
+        };
+        if b.at - a.at > 6 * h {
+            continue;
+        }
+        let cy = (a.at + b.at) / 2;
+        let mut xs: Vec<i64> = vrules
+            .iter()
+            .filter(|r| r.from <= cy && r.to >= cy)
+            .map(|r| r.at_along(cy))
+            .collect();
+        xs.sort_unstable();
+        for (ci, p) in xs.windows(2).enumerate() {
+            let (l, r) = (p[0], p[1]);
+            // The first column holds the row's code or number, never its status.
+            if ci == 0 || r - l < h || r - l > 6 * h || l < a.from - 8 || r > a.to + 8 {
+                continue;
+            }
+            let outer = [l, a.at_along(cy), r, b.at_along(cy)];
+            let inside: Vec<&Word> = words
+                .iter()
+                .filter(|w| {
+                    let (x, y) = ((w.left + w.right()) / 2, (w.top + w.bottom()) / 2);
+                    x > outer[0] && x < outer[2] && y > outer[1] && y < outer[3]
+                })
+                .collect();
+            if inside.iter().any(|w| w.text.contains(['☐', '☑', '✓'])) {
+                continue;
+            }
+            // Text: a word of Thai letters, or letters and digits the engine read well
+            // (a code "01", "O5"); a mark is read as punctuation, a stray letter or
+            // nothing.
+            let thai_word = inside.iter().any(|w| {
+                w.text
+                    .chars()
+                    .filter(|c| ('\u{0E01}'..='\u{0E2E}').contains(c))
+                    .count()
+                    >= 3
+                    || w.text.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+                        && w.text
+                            .chars()
+                            .any(|c| c.is_ascii_digit() || ('\u{0E50}'..='\u{0E59}').contains(&c))
+            });
+            let (mx, my) = ((h / 5).max(6), (h / 8).max(5));
+            let region = [l + mx, outer[1] + my, r - mx, outer[3] - my];
+            let (ink, bbox) = ink_in(img, region);
+            let kind = if thai_word {
+                2
+            } else {
+                match bbox {
+                    Some(bx)
+                        if ink as i64 >= h
+                            && bx[3] - bx[1] >= h / 3
+                            && bx[3] - bx[1] <= h * 3 / 2
+                            && bx[2] - bx[0] <= h * 6 / 5 =>
+                    {
+                        1
+                    }
+                    Some(_) if ink as i64 >= h => 2,
+                    _ => 0,
+                }
+            };
+            cells.push((l, outer, bbox, kind));
+        }
+    }
+    // Columns by their left rule.
+    let mut keys: Vec<i64> = cells.iter().map(|c| c.0).collect();
+    keys.sort_unstable();
+    keys.dedup_by(|a, b| (*a - *b).abs() <= 8);
+    let mut out = Vec::new();
+    for key in keys {
+        let col: Vec<&MarkCell> = cells.iter().filter(|c| (c.0 - key).abs() <= 8).collect();
+        let marks = col.iter().filter(|c| c.3 == 1).count();
+        let text = col.iter().filter(|c| c.3 == 2).count();
+        if marks < 3 || marks <= text {
+            continue;
+        }
+        for c in col.iter().filter(|c| c.3 == 1) {
+            let (outer, b) = (c.1, c.2.unwrap_or(c.1));
+            words.retain(|w| {
+                let (x, y) = ((w.left + w.right()) / 2, (w.top + w.bottom()) / 2);
+                let inside = x > outer[0] && x < outer[2] && y > outer[1] && y < outer[3];
+                !(inside && w.text.chars().count() <= 3)
+            });
+            let cy = (b[1] + b[3]) / 2;
+            let near = words
+                .iter()
+                .filter(|w| w.top <= cy && w.bottom() >= cy)
+                .min_by_key(|w| (w.left - b[2]).abs().min((w.right() - b[0]).abs()))
+                .map(|w| (w.block, w.par, w.line));
+            let (block, par, line) = near.unwrap_or((95_000 + out.len() as u32, 1, 1));
+            words.push(Word {
+                block,
+                par,
+                line,
+                left: b[0],
+                top: b[1],
+                width: b[2] - b[0],
+                height: b[3] - b[1],
+                conf: 90.0,
+                text: "✓".to_string(),
+            });
+            out.push(Tick {
+                state: TickState::Ticked,
+                confidence: 0.8,
+                ink: 0.0,
+                label: SHAPE_LABEL.to_string(),
+                pixels: b,
+                bbox: img.pixel_box_to_pdf(b[0] as f64, b[1] as f64, b[2] as f64, b[3] as f64),
+                byte_range: None,
+            });
         }
     }
     words.sort_by_key(|w| (w.block, w.par, w.line, w.left));
