@@ -150,7 +150,14 @@ pub fn fill_scanned_pages(
                         *slot = None;
                     }
                 }
-                read.push(format!("{n} ({:.0}%)", page.mean_confidence));
+                read.push(if page.cells_reread > 0 {
+                    format!(
+                        "{n} ({:.0}%, {} cell(s) re-read alone)",
+                        page.mean_confidence, page.cells_reread
+                    )
+                } else {
+                    format!("{n} ({:.0}%)", page.mean_confidence)
+                });
                 ticks.extend(page.ticks.into_iter().map(|t| (n, t)));
                 engine_pages.push(n);
             }

@@ -113,6 +113,9 @@ pub struct OcrPage {
     pub mean_confidence: f32,
     /// Problems met while rendering (undecodable images).
     pub warnings: Vec<String>,
+    /// Table cells whose engine reading was replaced by a reading of the cell alone
+    /// (shaded or wrapped header cells): a repair, reported in the `ocr_engine` flag.
+    pub cells_reread: usize,
 }
 
 /// Render and read the given pages (1-based) of a PDF, one after another. For a batch,
@@ -142,8 +145,10 @@ pub fn ocr_page(img: &PageImage, opts: &OcrOptions) -> Result<OcrPage, OcrError>
         return Err(OcrError::Disabled);
     }
     let words = tesseract::run(img, opts)?;
-    let (words, _) = cells::reread_shaded_cells(img, words, opts);
-    Ok(page_from_words(img, words))
+    let (words, reread) = cells::reread_shaded_cells(img, words, opts);
+    let mut page = page_from_words(img, words);
+    page.cells_reread = reread;
+    Ok(page)
 }
 
 /// Lines, cells and ticks from the engine's words (separated from [`ocr_page`] so it
@@ -174,6 +179,7 @@ pub fn page_from_words(img: &PageImage, mut words: Vec<Word>) -> OcrPage {
         words: n,
         mean_confidence,
         warnings: img.warnings.clone(),
+        cells_reread: 0,
     }
 }
 
