@@ -309,10 +309,7 @@ fn wrapped_code_digit(row: &Row) -> Option<u32> {
     if fc != 0 || row.cells.iter().skip(1).any(|c| !c.is_blank()) {
         return None;
     }
-    let text = row.cells[0].text();
-    let mut chars = text.trim().chars();
-    let d = normalize::digit_value(chars.next()?)?;
-    chars.next().is_none().then_some(d)
+    lone_digit(&row.cells[0].text())
 }
 
 /// A plain line that gives its title before its code ("โครงสร้าง 0๑ - X", "โครงสร้าง
@@ -358,7 +355,7 @@ fn title_first(row: &Row) -> Option<Row> {
     });
     toks.push(Tok {
         kind: TokKind::Text,
-        text: format!(" {}", text[..p].trim()),
+        text: text[..p].to_string(),
         range: start..start + p,
     });
     if p + len < text.len() {
@@ -385,7 +382,7 @@ fn named_indicator(text: &str) -> Option<u32> {
 }
 
 /// The value of a text that is one digit of any script alone ("1", "๓").
-fn normalize_lone_digit(text: &str) -> Option<u32> {
+fn lone_digit(text: &str) -> Option<u32> {
     let mut chars = text.trim().chars();
     let d = normalize::digit_value(chars.next()?)?;
     chars.next().is_none().then_some(d)
@@ -771,14 +768,15 @@ pub fn read_tables(pages: &[Page]) -> Tables {
             // going on beside it ("O1 | รายงานการกำกับ..." over "1 | ประจำปี รอบ 6 เดือน"):
             // a lone digit under a code written with an O or a leading zero ends that code.
             if let (Open::Item(i), RowKind::Layout) = (open, row.kind) {
-                let lone = normalize_lone_digit(&first_str);
+                let lone = lone_digit(&first_str);
                 let e = &t.items[i];
+                // The code above was an O-led or zero-led one (a strong code).
                 let strong_above = e.code_range.clone().is_some_and(|r| {
                     pages[e.page]
-                        .raw_text(r)
-                        .chars()
-                        .next()
-                        .is_some_and(|c| matches!(c, 'O' | 'o' | '0' | '๐'))
+                        .rep
+                        .text
+                        .get(r)
+                        .is_some_and(|c| code_at_start(c).is_some())
                 });
                 if let (Some(d), Some(w)) = (lone, e.written.filter(|w| *w < 10)) {
                     let code_beside = row
@@ -1481,13 +1479,6 @@ fn label_tail_slots(row: &Row, labels: &[StatusKind]) -> Option<Row> {
     Some(out)
 }
 
-/// Display width of a cell's text in layout columns (Thai combining marks take none).
-fn display_width(s: &str) -> usize {
-    s.chars()
-        .filter(|c| !crate::vocab::chars::is_combining(*c))
-        .count()
-}
-
 /// The status label of the layout column at display column `x`: the header band's
 /// cells over `x` (one per band row, the nearest), top to bottom; the longest run of
 /// them that joins into a status label ("ยังไม่ได้ดำเนิน" + "การ"; "อยู่ระหว่าง" +
@@ -1501,7 +1492,7 @@ fn column_label(band: &[&Row], x: usize) -> Option<StatusKind> {
             .filter(|c| !c.is_blank())
             .filter_map(|c| {
                 let text = c.text();
-                let w = display_width(&text).max(1);
+                let w = crate::vocab::chars::display_width(&text).max(1);
                 (c.col <= x + 2 && x < c.col + w + 2)
                     .then(|| ((2 * c.col + w).abs_diff(2 * x), text))
             })
@@ -1547,7 +1538,7 @@ fn label_layout_columns(row: &Row, band: &[&Row]) -> Option<Row> {
         if marks.len() != 1 || has_letters(&cell.text()) {
             continue;
         }
-        let x = cell.col + display_width(&cell.text()).max(1) / 2;
+        let x = cell.col + crate::vocab::chars::display_width(&cell.text()).max(1) / 2;
         let Some(kind) = column_label(band, x) else {
             continue;
         };

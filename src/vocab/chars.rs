@@ -20,6 +20,12 @@ pub fn is_combining(c: char) -> bool {
     matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}')
 }
 
+/// Display width of a text in character columns, as `pdftotext -layout` places it: Thai
+/// combining marks take no column of their own.
+pub fn display_width(s: &str) -> usize {
+    s.chars().filter(|c| !is_combining(*c)).count()
+}
+
 /// Whether a string holds any Thai character.
 pub fn has_thai(s: &str) -> bool {
     s.chars().any(is_thai)

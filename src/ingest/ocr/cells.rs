@@ -11,7 +11,7 @@
 //! Input: the [`PageImage`], the engine's [`Word`]s and options; output: the words with
 //! those cells' words replaced, and how many cells were re-read.
 
-use super::layout::{find_rules, median_height, through_words, vertical_rules, Rule};
+use super::layout::{find_rules, median_height, rules_across, through_words, vertical_rules, Rule};
 use super::raster::PageImage;
 use super::tesseract::{self, Word};
 use super::OcrOptions;
@@ -49,12 +49,7 @@ fn shaded_cells(img: &PageImage, words: &[Word]) -> Vec<([i64; 4], [i64; 4])> {
             continue;
         }
         let cy = (a.at + b.at) / 2;
-        let mut xs: Vec<i64> = vrules
-            .iter()
-            .filter(|r| r.from <= cy && r.to >= cy)
-            .map(|r| r.at_along(cy))
-            .collect();
-        xs.sort_unstable();
+        let xs = rules_across(&vrules, cy);
         if xs.len() < 3 {
             continue;
         }

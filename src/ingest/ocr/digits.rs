@@ -8,7 +8,7 @@
 //! Input: the [`PageImage`], OCR [`Word`]s and the page's vertical rules; output: the
 //! words with those cells' text replaced (one word per cell, box = the glyphs' box).
 
-use super::layout::{visual_lines, Rule, INK};
+use super::layout::{rules_across, visual_lines, Rule, INK};
 use super::raster::PageImage;
 use super::tesseract::Word;
 use std::sync::OnceLock;
@@ -407,12 +407,7 @@ pub fn reread_number_cells(
     let mut cells: Vec<(i64, usize, i64, i64)> = Vec::new();
     for (li, line) in lines.iter().enumerate() {
         let cy = (line.top + line.bottom) / 2;
-        let mut xs: Vec<i64> = vrules
-            .iter()
-            .filter(|r| r.from <= cy && r.to >= cy)
-            .map(|r| r.at_along(cy))
-            .collect();
-        xs.sort_unstable();
+        let xs = rules_across(vrules, cy);
         for pair in xs.windows(2) {
             if pair[1] - pair[0] > digit_h {
                 cells.push((pair[0] / 16, li, pair[0], pair[1]));
@@ -487,6 +482,16 @@ pub fn reread_number_cells(
             },
         ));
     }
+    with_cells_replaced(words, &lines, replaced)
+}
+
+/// The page's words with the words of each re-read cell — (line index, left rule, right
+/// rule, new word) — replaced by its new reading.
+fn with_cells_replaced(
+    words: Vec<Word>,
+    lines: &[super::layout::VLine],
+    replaced: Vec<(usize, i64, i64, Word)>,
+) -> Vec<Word> {
     if replaced.is_empty() {
         return words;
     }
@@ -515,7 +520,7 @@ fn implausible_code(t: &str) -> bool {
     !t.is_empty()
         && t.chars().all(|c| digit(c) || c.is_ascii_punctuation())
         && digits >= 3
-        && !t.starts_with(['0', '๐'])
+        && t.chars().next().and_then(crate::normalize::digit_value) != Some(0)
 }
 
 /// Code cells in Thai digits re-read from the pixels: in a table whose first column
@@ -536,12 +541,7 @@ pub fn reread_code_cells(
     let mut firsts: Vec<(usize, i64, i64)> = Vec::new();
     for (li, line) in lines.iter().enumerate() {
         let cy = (line.top + line.bottom) / 2;
-        let mut xs: Vec<i64> = vrules
-            .iter()
-            .filter(|r| r.from <= cy && r.to >= cy)
-            .map(|r| r.at_along(cy))
-            .collect();
-        xs.sort_unstable();
+        let xs = rules_across(vrules, cy);
         if xs.len() >= 3 && xs[1] - xs[0] > digit_h {
             firsts.push((li, xs[0], xs[1]));
         }
@@ -608,23 +608,7 @@ pub fn reread_code_cells(
             },
         ));
     }
-    if replaced.is_empty() {
-        return words;
-    }
-    let mut out: Vec<Word> = Vec::with_capacity(words.len());
-    for (li, line) in lines.iter().enumerate() {
-        for w in &line.words {
-            let cx = (w.left + w.right()) / 2;
-            let gone = replaced
-                .iter()
-                .any(|(rl, l, r, _)| *rl == li && cx > *l && cx < *r);
-            if !gone {
-                out.push(w.clone());
-            }
-        }
-    }
-    out.extend(replaced.into_iter().map(|(_, _, _, w)| w));
-    out
+    with_cells_replaced(words, &lines, replaced)
 }
 
 #[cfg(test)]

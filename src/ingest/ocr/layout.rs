@@ -33,6 +33,18 @@ impl Rule {
     }
 }
 
+/// Where the vertical `rules` crossing height `y` stand at that height, left to right:
+/// the cell borders of the table row at `y`.
+pub fn rules_across(rules: &[Rule], y: i64) -> Vec<i64> {
+    let mut xs: Vec<i64> = rules
+        .iter()
+        .filter(|r| r.from <= y && r.to >= y)
+        .map(|r| r.at_along(y))
+        .collect();
+    xs.sort_unstable();
+    xs
+}
+
 /// Pixels darker than this are ink.
 pub const INK: u8 = 140;
 
@@ -466,12 +478,7 @@ fn table_rows(lines: &[VLine], vrules: &[Rule], hrules: &[Rule], h: i64) -> Vec<
 /// Whether a line has a word in the first cell of the table it crosses.
 fn opens_first_cell(line: &VLine, vrules: &[Rule]) -> bool {
     let cy = (line.top + line.bottom) / 2;
-    let mut xs: Vec<i64> = vrules
-        .iter()
-        .filter(|r| r.from <= cy && r.to >= cy)
-        .map(|r| r.at_along(cy))
-        .collect();
-    xs.sort_unstable();
+    let xs = rules_across(vrules, cy);
     xs.len() >= 2
         && line.words.iter().any(|w| {
             let x = (w.left + w.right()) / 2;
@@ -503,12 +510,7 @@ fn write_row(
         (group[0].top + group[0].bottom) / 2
     };
     // Vertical rules crossing this row, left to right.
-    let mut crossing: Vec<i64> = vrules
-        .iter()
-        .filter(|r| r.from <= cy && r.to >= cy)
-        .map(|r| r.at_along(cy))
-        .collect();
-    crossing.sort_unstable();
+    let crossing = rules_across(vrules, cy);
     let in_table = crossing.len() >= 2;
     // Words in output order: by cell (for a row of several lines), then line, then x.
     // (cell, line within the cell, word)

@@ -6,7 +6,7 @@
 //!
 //! Input: the [`PageImage`] and OCR [`Word`]s; output: [`Tick`]s with a confidence.
 
-use super::layout::{find_rules, median_height, visual_lines, Rule, VLine, INK};
+use super::layout::{find_rules, median_height, rules_across, visual_lines, Rule, VLine, INK};
 use super::raster::PageImage;
 use super::tesseract::Word;
 use crate::source::{BBox, PageText};
@@ -401,18 +401,10 @@ pub fn replace_shape_box_words(words: &mut Vec<Word>, ticks: &[Tick]) {
             .min_by_key(|w| (w.left - r).abs().min((w.right() - l).abs()))
             .filter(|w| (w.left - r).abs().min((w.right() - l).abs()) <= 3 * (r - l + 1))
             .map(|w| (w.block, w.par, w.line, w.conf));
-        let (block, par, line, conf) = near.unwrap_or((90_000 + k as u32, 1, 1, 90.0));
-        words.push(Word {
-            block,
-            par,
-            line,
-            left: l,
-            top,
-            width: r - l + 1,
-            height: b - top + 1,
-            conf,
-            text: t.state.glyph().to_string(),
-        });
+        words.push(glyph_word(
+            t,
+            near.unwrap_or((90_000 + k as u32, 1, 1, 90.0)),
+        ));
     }
     words.sort_by_key(|w| (w.block, w.par, w.line, w.left));
 }
@@ -433,21 +425,29 @@ pub fn replace_box_words(words: &mut Vec<Word>, ticks: &[Tick]) {
             .iter()
             .find(|w| w.text == t.label && w.left >= r - 2 && w.top <= b && w.bottom() >= top)
             .cloned();
-        let (block, par, line, conf) =
-            label.map_or((0, 0, 0, 0.0), |w| (w.block, w.par, w.line, w.conf));
-        words.push(Word {
-            block,
-            par,
-            line,
-            left: l,
-            top,
-            width: r - l + 1,
-            height: b - top + 1,
-            conf,
-            text: t.state.glyph().to_string(),
-        });
+        words.push(glyph_word(
+            t,
+            label.map_or((0, 0, 0, 0.0), |w| (w.block, w.par, w.line, w.conf)),
+        ));
     }
     words.sort_by_key(|w| (w.block, w.par, w.line, w.left));
+}
+
+/// The word that stands for a box in the page text: its glyph over its pixels, on the
+/// engine line `(block, par, line)` with confidence `conf`.
+fn glyph_word(t: &Tick, (block, par, line, conf): (u32, u32, u32, f32)) -> Word {
+    let [l, top, r, b] = t.pixels;
+    Word {
+        block,
+        par,
+        line,
+        left: l,
+        top,
+        width: r - l + 1,
+        height: b - top + 1,
+        conf,
+        text: t.state.glyph().to_string(),
+    }
 }
 
 /// Fill in each tick's byte range in the page text (the glyph with the tick's box:
@@ -729,12 +729,7 @@ pub fn find_cell_marks(img: &PageImage, words: &mut Vec<Word>, vrules: &[Rule]) 
             continue;
         }
         let cy = (a.at + b.at) / 2;
-        let mut xs: Vec<i64> = vrules
-            .iter()
-            .filter(|r| r.from <= cy && r.to >= cy)
-            .map(|r| r.at_along(cy))
-            .collect();
-        xs.sort_unstable();
+        let xs = rules_across(vrules, cy);
         for (ci, p) in xs.windows(2).enumerate() {
             let (l, r) = (p[0], p[1]);
             // The first column holds the row's code or number, never its status.
