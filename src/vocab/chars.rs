@@ -7,6 +7,18 @@ pub fn is_thai_letter(c: char) -> bool {
     ('\u{0E01}'..='\u{0E2E}').contains(&c) || ('\u{0E30}'..='\u{0E4E}').contains(&c)
 }
 
+/// Thai consonants (U+0E01-U+0E2E).
+#[inline]
+pub fn is_thai_consonant(c: char) -> bool {
+    ('\u{0E01}'..='\u{0E2E}').contains(&c)
+}
+
+/// Thai digits ๐-๙ (U+0E50-U+0E59).
+#[inline]
+pub fn is_thai_digit(c: char) -> bool {
+    ('\u{0E50}'..='\u{0E59}').contains(&c)
+}
+
 /// Any character of the Thai block except digits and the currency sign.
 #[inline]
 pub fn is_thai(c: char) -> bool {

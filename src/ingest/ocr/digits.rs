@@ -376,7 +376,7 @@ fn numeric_like(t: &str) -> bool {
     }
     let digits = t
         .chars()
-        .filter(|c| ('\u{0E50}'..='\u{0E59}').contains(c))
+        .filter(|c| crate::vocab::chars::is_thai_digit(*c))
         .count();
     digits * 2 >= n || t.contains('.') && digits > 0
 }
@@ -515,7 +515,7 @@ fn with_cells_replaced(
 /// not led by 0 ("๕๕๖๕", "652"), as Thai-digit codes (๐๑, ๐๒) come out.
 fn implausible_code(t: &str) -> bool {
     let t = t.trim();
-    let digit = |c: char| c.is_ascii_digit() || ('\u{0E50}'..='\u{0E59}').contains(&c);
+    let digit = |c: char| c.is_ascii_digit() || crate::vocab::chars::is_thai_digit(c);
     let digits = t.chars().filter(|&c| digit(c)).count();
     !t.is_empty()
         && t.chars().all(|c| digit(c) || c.is_ascii_punctuation())
@@ -568,7 +568,7 @@ pub fn reread_code_cells(
         // "O12", "Q&A": Latin letters are read well; "ข้อ", a header word, is no code.
         let thai_letters = t
             .chars()
-            .filter(|c| ('\u{0E01}'..='\u{0E2E}').contains(c))
+            .filter(|c| crate::vocab::chars::is_thai_consonant(*c))
             .count();
         if thai_letters >= 2
             || t.chars()
@@ -584,7 +584,7 @@ pub fn reread_code_cells(
             continue;
         };
         let n = text.chars().count();
-        if !(1..=3).contains(&n) || !text.chars().all(|c| ('\u{0E50}'..='\u{0E59}').contains(&c)) {
+        if !(1..=3).contains(&n) || !text.chars().all(crate::vocab::chars::is_thai_digit) {
             continue;
         }
         let (block, par, wline) = line

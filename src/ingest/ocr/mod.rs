@@ -193,7 +193,7 @@ fn digit_height(words: &[Word]) -> i64 {
         .filter(|w| {
             w.text
                 .chars()
-                .all(|c| ('\u{0E50}'..='\u{0E59}').contains(&c) || c == '.')
+                .all(|c| crate::vocab::chars::is_thai_digit(c) || c == '.')
         })
         .map(|w| w.height)
         .collect();

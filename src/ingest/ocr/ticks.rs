@@ -643,10 +643,7 @@ pub fn find_column_ticks(img: &PageImage, words: &mut Vec<Word>, vrules: &[Rule]
                     let inside = cx > *l && cx < *r && cyw > top && cyw < bottom;
                     !(inside
                         && w.text.chars().count() <= 3
-                        && !w
-                            .text
-                            .chars()
-                            .any(|c| ('\u{0E01}'..='\u{0E2E}').contains(&c)))
+                        && !w.text.chars().any(crate::vocab::chars::is_thai_consonant))
                 });
                 // The mark joins the row's line: the one in this band with text in the
                 // table's first column (a wrapped title's other lines have none), else
@@ -753,13 +750,13 @@ pub fn find_cell_marks(img: &PageImage, words: &mut Vec<Word>, vrules: &[Rule]) 
             let thai_word = inside.iter().any(|w| {
                 w.text
                     .chars()
-                    .filter(|c| ('\u{0E01}'..='\u{0E2E}').contains(c))
+                    .filter(|c| crate::vocab::chars::is_thai_consonant(*c))
                     .count()
                     >= 3
                     || w.text.chars().filter(|c| c.is_alphanumeric()).count() >= 2
                         && w.text
                             .chars()
-                            .any(|c| c.is_ascii_digit() || ('\u{0E50}'..='\u{0E59}').contains(&c))
+                            .any(|c| c.is_ascii_digit() || crate::vocab::chars::is_thai_digit(c))
             });
             let (mx, my) = ((h / 5).max(6), (h / 8).max(5));
             let region = [l + mx, outer[1] + my, r - mx, outer[3] - my];
