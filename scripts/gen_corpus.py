@@ -21,7 +21,7 @@ answers.jsonl, one object per line:
                                   "paren" | "slash" | "wingdings" | "wingdings2" (the OIT
                                   table's; the indicator table may use another, see damage
                                   "mixed_checkbox_styles")
-    agency                        {name, type ("อบจ."|"เทศบาล"|"อบต."), subdistrict,
+    agency                        {name, type ("อบจ."|"เทศบาลนคร"|"เทศบาลเมือง"|"เทศบาลตำบล"|"อบต."), subdistrict,
                                    district, province, geocode}: canonical gazetteer names
                                   of the most precise place that fits what the document
                                   states (see location_mismatch), geocode 6, 4 or 2 digits
@@ -549,17 +549,17 @@ def pick_agency(rng, gz):
             mueang = [d for d in gz.districts if d[3] == prov and d[1] == "เมือง" + prov]
             if mueang:
                 s = rng.choice(gz.by_dist[mueang[0][0]])
-            return {"name": "เทศบาลนคร" + prov, "type": "เทศบาล", "kind": "city",
+            return {"name": "เทศบาลนคร" + prov, "type": "เทศบาลนคร", "kind": "city",
                     "short": "ทน." + prov, "sub": s, "truth": s}
         if k < 0.25:
             base = dist[len("เมือง"):] if dist.startswith("เมือง") else sub
-            return {"name": "เทศบาลเมือง" + base, "type": "เทศบาล", "kind": "town",
+            return {"name": "เทศบาลเมือง" + base, "type": "เทศบาลเมือง", "kind": "town",
                     "short": "ทม." + base, "sub": s, "truth": s}
         base = sub
         if rng.random() < 0.12:
             # "usually named after its subdistrict, but not always"
             base = rng.choice(gz.by_dist[dist_code])[1]
-        return {"name": "เทศบาลตำบล" + base, "type": "เทศบาล", "kind": "tambon",
+        return {"name": "เทศบาลตำบล" + base, "type": "เทศบาลตำบล", "kind": "tambon",
                 "short": "ทต." + base, "sub": s, "truth": s}
     base = sub
     if rng.random() < 0.12:

@@ -204,6 +204,11 @@ pub struct ResultRow {
     pub flagged: bool,
     /// The row's line in the page text, with its bbox on scanned pages.
     pub span: Span,
+    /// Where the rank was read when it is printed apart from the rest of the row (a
+    /// spreadsheet printed in strips of columns: the rank column on another page, at
+    /// the row's height); absent when the rank is in the row's own line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank_span: Option<Span>,
     /// The row's text as written.
     pub text: String,
 }
@@ -286,7 +291,8 @@ impl DocStatus {
 pub struct Agency {
     /// Name as written, after repair ("เทศบาลตำบลโคกสำราญ").
     pub name: Option<String>,
-    /// "อบจ." | "เทศบาล" | "อบต." or another kind of agency as written.
+    /// "อบจ." | "เทศบาลนคร" | "เทศบาลเมือง" | "เทศบาลตำบล" | "อบต." (a municipality keeps
+    /// its tier), or another kind of agency as written.
     #[serde(rename = "type")]
     pub agency_type: Option<String>,
     pub subdistrict: Option<String>,

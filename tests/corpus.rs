@@ -267,7 +267,10 @@ fn generator_answers_agree_with_documents_and_gazetteer() {
                 "wingdings2",
             ],
         ),
-        ("type", &["อบจ.", "อบต.", "เทศบาล"]),
+        (
+            "type",
+            &["อบจ.", "อบต.", "เทศบาลนคร", "เทศบาลเมือง", "เทศบาลตำบล"],
+        ),
         ("year", &["2564", "2565", "2566", "2567", "2568"]),
     ];
     for (key, values) in want {

@@ -18,7 +18,7 @@ fn seed() -> Document {
 fn seed_metadata() {
     let d = seed();
     assert_eq!(d.agency.name.as_deref(), Some("เทศบาลตำบลโคกสำราญ"));
-    assert_eq!(d.agency.agency_type.as_deref(), Some("เทศบาล"));
+    assert_eq!(d.agency.agency_type.as_deref(), Some("เทศบาลตำบล"));
     assert_eq!(d.agency.subdistrict.as_deref(), Some("โคกสำราญ"));
     assert_eq!(d.agency.province.as_deref(), Some("ขอนแก่น"));
     // As stated: อำเภอบ้านแพ้ว is not in ขอนแก่น; the gazetteer's consistent place is

@@ -22,7 +22,7 @@ pub struct Found<T> {
 pub struct AgencyMention {
     /// Canonical full name: type prefix in full plus the place name.
     pub name: String,
-    /// "อบจ." | "เทศบาล" | "อบต."
+    /// "อบจ." | "เทศบาลนคร" | "เทศบาลเมือง" | "เทศบาลตำบล" | "อบต."
     pub kind: &'static str,
     /// The kind of place an agency of this type is usually named after.
     pub named_after: Option<PlaceKind>,

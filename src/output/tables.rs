@@ -163,7 +163,10 @@ const fn int(name: &'static str, description: &'static str) -> Column {
 
 const DOC_ID: Column = text("doc_id", "the document's id: documents/<doc_id>.json");
 const AGENCY_NAME: Column = text("agency_name", "agency name as the gazetteer writes it");
-const AGENCY_TYPE: Column = text("agency_type", "อบจ., เทศบาล or อบต.");
+const AGENCY_TYPE: Column = text(
+    "agency_type",
+    "อบจ., เทศบาลนคร, เทศบาลเมือง, เทศบาลตำบล or อบต.",
+);
 const PROVINCE: Column = text("province", "province of the agency");
 const GEOCODE: Column = text(
     "geocode",

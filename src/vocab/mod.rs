@@ -122,7 +122,7 @@ pub struct AgencyType {
     /// As written: the full name or an abbreviation.
     pub written: &'static str,
     pub full: &'static str,
-    /// The type the output gives ("อบจ.", "เทศบาล", "อบต.").
+    /// The type the output gives ("อบจ.", "เทศบาลนคร", "เทศบาลเมือง", "เทศบาลตำบล", "อบต.").
     pub kind: &'static str,
     /// The kind of place the agency is usually named after.
     pub named_after: Option<PlaceKind>,
