@@ -42,7 +42,7 @@ fn real_announcement_rows_end_to_end() {
         "an announcement is ITA content"
     );
     let gold_rows = gold["rows"].as_array().unwrap();
-    let (mut right, mut wrong_unflagged, mut flagged) = (0, Vec::new(), 0);
+    let (mut right, mut wrong_unflagged, mut flagged, mut not_found) = (0, Vec::new(), 0, 0);
     for g in gold_rows {
         let no = g["no"].as_u64().unwrap() as u32;
         let want = [
@@ -52,7 +52,8 @@ fn real_announcement_rows_end_to_end() {
             points(&g["total"]),
         ];
         let Some(r) = doc.results.iter().find(|r| r.rank == Some(no)) else {
-            eprintln!("no {no}: not found");
+            eprintln!("no {no}: not found by its rank");
+            not_found += 1;
             continue;
         };
         // Every row keeps its place on the page: a span with the bbox OCR gave.
@@ -89,12 +90,23 @@ fn real_announcement_rows_end_to_end() {
         wrong_unflagged.len()
     );
     assert_eq!(flags, flagged_rows);
-    for r in doc.results.iter().filter(|r| r.level.is_none()) {
+    // A row whose rank was misread out of sequence keeps a null rank and is flagged: the
+    // rows not found by rank are among those.
+    let rankless = doc.results.iter().filter(|r| r.rank.is_none()).count();
+    assert!(
+        not_found <= rankless,
+        "{not_found} rows lost, {rankless} rankless"
+    );
+    for r in doc
+        .results
+        .iter()
+        .filter(|r| r.level.is_none() || r.rank.is_none())
+    {
         assert!(
             doc.flags
                 .iter()
                 .any(|f| f.code == FlagCode::ResultUnreadable && f.span.as_ref() == Some(&r.span)),
-            "row {:?} without level is not flagged",
+            "row {:?} without level or rank is not flagged",
             r.rank
         );
     }
@@ -115,8 +127,9 @@ fn real_announcement_rows_end_to_end() {
     );
     // Floors measured with Tesseract 5.3 (Debian tha data) when this was written; the
     // reader is the one `tests/ocr_real.rs` measures alone.
-    // 50 right, 2 flagged (422's tie, 189's level read as "HUA ผื"), 0 wrong when this
-    // was written.
+    // 49 right, 2 flagged (422's tie, 189's level read as "HUA ผื") and one rankless
+    // (433 read as ๒๗๙ after 432, flagged), 0 wrong when this was last measured
+    // (Tesseract 5.3.0, 2026-12-02; an earlier machine read 433 right).
     assert!(right >= 48, "only {right} of 52 rows right");
     assert!(
         wrong_unflagged.len() <= 1,
@@ -128,20 +141,44 @@ fn real_announcement_rows_end_to_end() {
 #[ignore = "needs ../shared/real; run by .ci/run (cargo test --test kinds_real -- --ignored)"]
 fn real_evidence_reports_have_kinds_and_are_not_partial() {
     let opts = PipelineOptions::default();
-    for (name, kind) in [
-        ("ktltc_o18_budget_excel.pdf", DocKind::OitEvidence),
-        ("ktltc_o15_satisfaction_report.pdf", DocKind::OitEvidence),
+    // Each names its own agency in its opening lines, with its type as written (a
+    // hospital's parent office, after "สังกัด", is not its own).
+    let college = ("วิทยาลัยเทคนิคกันทรลักษ์", "วิทยาลัยเทคนิค", "ศรีสะเกษ");
+    for (name, kind, (agency, agency_type, province)) in [
+        ("ktltc_o18_budget_excel.pdf", DocKind::OitEvidence, college),
+        (
+            "ktltc_o15_satisfaction_report.pdf",
+            DocKind::OitEvidence,
+            college,
+        ),
         (
             "nysso_eb1_1.2_procurement_analysis.pdf",
             DocKind::OtherScheme,
+            (
+                "สำนักงานสาธารณสุขอำเภอหนองใหญ่",
+                "สำนักงานสาธารณสุขอำเภอ",
+                "ชลบุรี",
+            ),
         ),
         (
             "phichai_hosp_procurement_analysis_2567_moit.pdf",
             DocKind::OtherScheme,
+            ("โรงพยาบาลพิชัย", "โรงพยาบาล", "อุตรดิตถ์"),
         ),
     ] {
         let doc = process_path(&real(name), &opts);
         assert_eq!(doc.doc_kind, Some(kind), "{name}: {:?}", doc.doc_kind_rule);
+        let a = &doc.agency;
+        assert_eq!(
+            (
+                a.name.as_deref(),
+                a.agency_type.as_deref(),
+                a.province.as_deref()
+            ),
+            (Some(agency), Some(agency_type), Some(province)),
+            "{name}"
+        );
+        assert!(a.span.as_ref().is_some_and(|s| s.bbox.is_some()), "{name}");
         assert_eq!(doc.status, DocStatus::Ok, "{name}: {:?}", doc.flags);
         assert!(
             !doc.flags.iter().any(|f| matches!(

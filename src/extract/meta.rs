@@ -132,6 +132,57 @@ pub fn pick_agency(
         .map(|&(_, _, i)| &mentions[i])
 }
 
+/// An agency that is not a local administration (a college, a hospital, a district
+/// health office, a department), named in the opening lines: the first word there that
+/// starts with a type of the `agency_type` list of `data/vocab/score_words.tsv`, as
+/// written up to the next space or dot, unless the line names it as the parent
+/// (`parent_marker`, "สังกัด"). Returns the page index, the byte range of the name in
+/// the repaired text, and the name.
+pub fn other_agency_in_opening(
+    pages: &[Page],
+    opening_end: (usize, usize),
+) -> Option<(usize, Range<usize>, String)> {
+    let (pi, end) = opening_end;
+    let text = &pages.get(pi)?.rep.text;
+    let opening = &text[..crate::source::floor_char_boundary(text, end)];
+    let types = crate::vocab::kinds::score_words("agency_type");
+    let parents = crate::vocab::kinds::score_words("parent_marker");
+    let mut at = 0;
+    for line in opening.split_inclusive('\n') {
+        let line_start = at;
+        at += line.len();
+        for (i, _) in line.char_indices() {
+            let before = &line[..i];
+            // A name starts a word: not inside one.
+            if before
+                .chars()
+                .next_back()
+                .is_some_and(crate::vocab::chars::is_thai)
+            {
+                continue;
+            }
+            let rest = &line[i..];
+            let Some(ty) = types
+                .iter()
+                .filter(|t| rest.starts_with(*t))
+                .max_by_key(|t| t.len())
+            else {
+                continue;
+            };
+            let len = rest
+                .find(|c: char| c.is_whitespace() || c == '.' || c == '(')
+                .unwrap_or(rest.len());
+            // The type alone ("โรงพยาบาล" in running text) names no agency.
+            if len <= ty.len() || parents.iter().any(|p| before.contains(p)) {
+                continue;
+            }
+            let start = line_start + i;
+            return Some((pi, start..start + len, rest[..len].to_string()));
+        }
+    }
+    None
+}
+
 /// Which part of a place a mention names.
 pub use crate::vocab::PlaceKind;
 
@@ -374,6 +425,36 @@ pub fn score_level_in_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn page_of(text: &str) -> Page {
+        let raw = crate::source::PageText::new(1, text.to_string());
+        let rep = crate::layout::repair(&raw);
+        Page::new(raw, rep, Vec::new())
+    }
+
+    #[test]
+    fn another_kind_of_agency_is_read_from_the_opening() {
+        let text =
+            "รายงานผลการวิเคราะห์\nจัดทำโดย งานพัสดุ\nโรงพยาบาลพิชัย\nสังกัด สำนักงานสาธารณสุขจังหวัดอุตรดิตถ์\n";
+        let pages = [page_of(text)];
+        let (_, r, name) = other_agency_in_opening(&pages, (0, text.len())).unwrap();
+        assert_eq!(name, "โรงพยาบาลพิชัย");
+        assert_eq!(&text[r], "โรงพยาบาลพิชัย");
+        // Only the parent named, or the type alone in running text: no agency.
+        for t in [
+            "สังกัด สำนักงานสาธารณสุขจังหวัดอุตรดิตถ์\n",
+            "ผู้มารับบริการที่โรงพยาบาล แห่งนี้\n",
+            "กิจกรรมคุณธรรม\n",
+        ] {
+            let pages = [page_of(t)];
+            assert_eq!(other_agency_in_opening(&pages, (0, t.len())), None, "{t}");
+        }
+        // Written in a form's dotted field.
+        let t = "ชื่อสถานศึกษา...วิทยาลัยเทคนิคกันทรลักษ์.......จังหวัด.....ศรีสะเกษ\n";
+        let pages = [page_of(t)];
+        let (_, _, name) = other_agency_in_opening(&pages, (0, t.len())).unwrap();
+        assert_eq!(name, "วิทยาลัยเทคนิคกันทรลักษ์");
+    }
 
     #[test]
     fn names_cut_from_unspaced_text() {

@@ -60,12 +60,33 @@ pub fn extract(source: Source, doc: &Doc, mut flags: Vec<Flag>) -> Document {
         .enumerate()
         .flat_map(|(i, p)| meta::agency_mentions(p, i))
         .collect();
-    let own = meta::pick_agency(&mentions, opening).cloned();
+    let mut own = meta::pick_agency(&mentions, opening).cloned();
     let mut agency = Agency::default();
     if let Some(m) = &own {
         agency.name = Some(m.name.clone());
         agency.agency_type = Some(m.kind.to_string());
         agency.span = Some(pages[m.page].span(m.range.clone()));
+    }
+    // Another kind of agency named in the opening lines is the report's own, unless a
+    // local administration is named there first (one picked from later mentions only
+    // gives way).
+    let opening_local = own
+        .as_ref()
+        .is_some_and(|m| (m.page, m.range.start) < opening);
+    let other = meta::other_agency_in_opening(pages, opening).filter(|(_, r, _)| {
+        !opening_local
+            || own
+                .as_ref()
+                .is_some_and(|m| r.start < m.range.start && m.page == opening.0)
+    });
+    let mut place_from_name = None;
+    if let Some((pi, range, name)) = other {
+        let resolved = results::resolve_agency(&name);
+        agency.name = Some(name);
+        agency.agency_type = resolved.agency_type.clone();
+        agency.span = Some(pages[pi].span(range));
+        place_from_name = Some(resolved);
+        own = None;
     }
     // The place: stated in the opening lines, else on the line of the agency's first
     // mention.
@@ -82,6 +103,15 @@ pub fn extract(source: Source, doc: &Doc, mut flags: Vec<Flag>) -> Document {
                 .map(|i| m.range.end + i)
                 .unwrap_or(text.len());
             places = meta::places_in(&text[m.range.start..line_end]);
+        }
+    }
+    if places.is_empty() {
+        // A college or an office named after its province or district ("วิทยาลัยเทคนิค
+        // เชียงใหม่"): the place its name gives, where the opening states none.
+        if let Some(r) = place_from_name.filter(|r| r.geocode.is_some()) {
+            agency.subdistrict = r.subdistrict;
+            agency.district = r.district;
+            agency.province = r.province;
         }
     }
     let mut place_span: Option<Span> = None;

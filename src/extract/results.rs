@@ -68,8 +68,12 @@ pub fn read_results(pages: &[Page]) -> (Vec<ResultRow>, Vec<Flag>) {
                 Some(span.clone()),
             ));
         }
+        let rank = match r.rank_out_of_sequence {
+            Some(n) => format!("rank (read as {n}, out of sequence)"),
+            None => "rank".to_string(),
+        };
         let missing: Vec<&str> = [
-            ("rank", r.number.is_none()),
+            (rank.as_str(), r.number.is_none()),
             ("level", r.level.is_none()),
             (
                 "scores",

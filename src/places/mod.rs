@@ -827,7 +827,7 @@ fn fuzzy<'a>(k: &str, scope: &[usize], name_of: impl Fn(usize) -> &'a str) -> Ve
         if cand.len().abs_diff(lk.len()) > max {
             continue;
         }
-        let d = levenshtein(&lk, &cand);
+        let d = strsim::generic_levenshtein(&lk, &cand);
         if d > max {
             continue;
         }
@@ -844,20 +844,6 @@ fn fuzzy<'a>(k: &str, scope: &[usize], name_of: impl Fn(usize) -> &'a str) -> Ve
     } else {
         Vec::new()
     }
-}
-
-fn levenshtein(a: &[char], b: &[char]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }
 
 /// Resolve the place an agency is named after ("พิษณุโลก" of เทศบาลนครพิษณุโลก,

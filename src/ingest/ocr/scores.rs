@@ -28,6 +28,9 @@ pub struct ScoreRow {
     pub repaired: bool,
     /// The scores do not add up and no small repair makes them.
     pub flagged: bool,
+    /// A rank read but out of sequence with a trusted neighbour (a 279 after 432): not
+    /// a rank, so `number` is `None`.
+    pub rank_out_of_sequence: Option<u32>,
     /// Page and byte range of the row's line in that page's text.
     pub page: u32,
     pub byte_range: std::ops::Range<usize>,
@@ -95,22 +98,6 @@ fn parse_score(tok: &str) -> Option<Option<u32>> {
     Some(Some(i * 100 + f))
 }
 
-/// Edit distance between two short strings, in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
-
 /// The level named in a line: a token equal to a level, or one character off
 /// ("ผ่านตดีเยี่ยม"), else a level contained in the line.
 fn find_level(line: &str) -> Option<String> {
@@ -119,7 +106,7 @@ fn find_level(line: &str) -> Option<String> {
         let t = t.trim_matches(|c: char| c.is_ascii_punctuation());
         let best = crate::vocab::thai_levels()
             .iter()
-            .map(|lv| (edit_distance(t, lv), *lv))
+            .map(|lv| (strsim::levenshtein(t, lv), *lv))
             .min_by_key(|(d, _)| *d);
         if let Some((d, lv)) = best {
             if d == 0 || (d == 1 && lv.chars().count() >= 4) {
@@ -195,6 +182,7 @@ fn parse_row(line: &str) -> Option<ScoreRow> {
         level,
         repaired: false,
         flagged: false,
+        rank_out_of_sequence: None,
         page: 0,
         byte_range: 0..0,
     })
@@ -359,6 +347,21 @@ pub fn score_table(pages: &[PageText]) -> Vec<ScoreRow> {
             }
         }
     }
+    // A rank below a trusted rank just above it (or above one just below it), and not
+    // continued itself, is a misreading; it is not guessed.
+    for i in 0..rows.len() {
+        let Some(n) = rows[i].number.filter(|_| !trusted[i]) else {
+            continue;
+        };
+        let near = |j: usize| trusted[j] && rows[j].page == rows[i].page;
+        let after = i > 0 && near(i - 1) && rows[i - 1].number.is_some_and(|p| n <= p);
+        let before =
+            i + 1 < rows.len() && near(i + 1) && rows[i + 1].number.is_some_and(|q| n >= q);
+        if after || before {
+            rows[i].number = None;
+            rows[i].rank_out_of_sequence = Some(n);
+        }
+    }
     // Totals do not increase down a ranking: the neighbours' totals bound each row's.
     let totals: Vec<Option<u32>> = rows
         .iter()
@@ -439,6 +442,37 @@ mod tests {
         assert_eq!((rows[1].oit, rows[1].repaired), (Some(4000), true));
         assert_eq!((rows[3].total, rows[3].flagged), (None, false));
         assert!(rows[4].flagged);
+    }
+
+    #[test]
+    fn a_rank_out_of_sequence_is_not_kept() {
+        // The last row's ๔๓๓ read as ๒๗๙ is not a rank (below the ๔๓๒ above it); a ๙
+        // between ๒ and ๔๓๑ may be one (an excerpt of a table skips rows): kept.
+        let rows = score_table(&[page(
+            "๑\tวิทยาลัยเทคนิคเชียงใหม่\t๓๐.๐๐\t๒๙.๘๙\t๔๐.๐๐\t๙๙.๘๙\tผ่านดีเยี่ยม\n\
+             ๒\tวิทยาลัยการอาชีพนวมินทราชูทิศ\t๒๙.๙๒\t๒๙.๙๓\t๔๐.๐๐\t๙๙.๘๕\tผ่านดีเยี่ยม\n\
+             ๙\tวิทยาลัยอาชีวศึกษาปัตตานี\t๒๙.๙๖\t๒๙.๘๐\t๔๐.๐๐\t๙๙.๗๖\tผ่านดีเยี่ยม\n\
+             ๔๓๑\tวิทยาลัยเทคนิคสตูล\t-\t-\t-\t-\tปรับปรุง\n\
+             ๔๓๒\tวิทยาลัยเทคนิคสตูล\t-\t-\t-\t-\tปรับปรุง\n\
+             ๒๗๙\tวิทยาลัยการอาชีพขุขันธ์\t-\t-\t-\t-\tปรับปรุง\n",
+        )]);
+        let ranks: Vec<_> = rows.iter().map(|r| r.number).collect();
+        assert_eq!(
+            ranks,
+            [Some(1), Some(2), Some(9), Some(431), Some(432), None]
+        );
+        assert_eq!(rows[5].rank_out_of_sequence, Some(279));
+        assert_eq!(rows[2].rank_out_of_sequence, None);
+        // Out of sequence above a trusted pair: not a rank either.
+        let rows = score_table(&[page(
+            "๙\tวิทยาลัยเทคนิคเชียงใหม่\t๓๐.๐๐\t๒๙.๘๙\t๔๐.๐๐\t๙๙.๘๙\tผ่านดีเยี่ยม\n\
+             ๒\tวิทยาลัยการอาชีพนวมินทราชูทิศ\t๒๙.๙๒\t๒๙.๙๓\t๔๐.๐๐\t๙๙.๘๕\tผ่านดีเยี่ยม\n\
+             ๓\tวิทยาลัยอาชีวศึกษาปัตตานี\t๒๙.๙๖\t๒๙.๘๐\t๔๐.๐๐\t๙๙.๗๖\tผ่านดีเยี่ยม\n",
+        )]);
+        assert_eq!(
+            (rows[0].number, rows[0].rank_out_of_sequence),
+            (None, Some(9))
+        );
     }
 
     #[test]
