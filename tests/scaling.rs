@@ -111,7 +111,7 @@ fn instructions(path: &Path) -> u64 {
 }
 
 #[test]
-#[ignore = "needs valgrind; about 7 minutes of CPU in a debug build (1 in release)"]
+#[ignore = "needs valgrind; about 7 minutes of CPU in a debug build"]
 fn counted_work_grows_linearly() {
     let have = Command::new("valgrind").arg("--version").output();
     if !have.is_ok_and(|o| o.status.success()) {
