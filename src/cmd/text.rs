@@ -64,7 +64,7 @@ fn run_here(args: crate::cli::TextArgs) -> anyhow::Result<Exit> {
         let mut k = keep.iter();
         pdf.placed.retain(|_| *k.next().unwrap_or(&false));
         crate::pipeline::scanned::fill_scanned_pages(&path, &bytes, &mut pdf, &opts.ocr);
-        let pages = crate::pipeline::layout_of_pdf(&mut pdf)
+        let pages = crate::pipeline::layout_of_pdf(&mut pdf, &opts.layout)
             .pages
             .iter()
             .filter(|p| in_range(p.number()))
@@ -72,7 +72,7 @@ fn run_here(args: crate::cli::TextArgs) -> anyhow::Result<Exit> {
             .collect();
         (total, pages, pdf.flags)
     } else {
-        let (pages, flags) = match ingest::text::read_text_limited(&bytes, &opts.text) {
+        let (pages, mut flags) = match ingest::text::read_text_limited(&bytes, &opts.text) {
             Ok(p) => p,
             Err(err) => {
                 tell("parse_error", &err.to_string());
@@ -83,7 +83,11 @@ fn run_here(args: crate::cli::TextArgs) -> anyhow::Result<Exit> {
         let pages = pages
             .into_iter()
             .filter(|p| in_range(p.number))
-            .map(|p| crate::layout::render::page(&crate::layout::text::page(p)))
+            .map(|p| {
+                let mut page = crate::layout::text::page_within(p, &opts.layout);
+                flags.append(&mut page.flags);
+                crate::layout::render::page(&page)
+            })
             .collect();
         (total, pages, flags)
     };

@@ -282,6 +282,9 @@ pub struct Page {
     pub rep: Repaired,
     pub rows: Vec<Row>,
     pub blocks: Vec<Block>,
+    /// Reader limits the page reached (`limit_reached`, [`text::LayoutLimits`]); they
+    /// move into the document's flags ([`Doc::take_flags`]).
+    pub flags: Vec<crate::diagnostic::Flag>,
 }
 
 impl Page {
@@ -293,6 +296,7 @@ impl Page {
             rep,
             rows,
             blocks,
+            flags: Vec::new(),
         }
     }
 
@@ -320,6 +324,17 @@ impl Page {
 #[derive(Debug, Clone, Default)]
 pub struct Doc {
     pub pages: Vec<Page>,
+}
+
+impl Doc {
+    /// The flags of every page (reader limits reached), taken out of the pages, in page
+    /// order.
+    pub fn take_flags(&mut self) -> Vec<crate::diagnostic::Flag> {
+        self.pages
+            .iter_mut()
+            .flat_map(|p| std::mem::take(&mut p.flags))
+            .collect()
+    }
 }
 
 /// Repair a page's raw text once, with the pipeline's options.

@@ -10,18 +10,74 @@
 //! Every token keeps its byte range in the *repaired* page text; [`super::Page::span`]
 //! maps it back to the raw text. Checkbox characters, bracket forms and status labels
 //! come from [`crate::vocab`].
+//!
+//! Hostile tables are bounded by [`LayoutLimits`] (issue 14): rows of one table, cells
+//! of one row, element nesting of an HTML table. What a limit leaves out is said in a
+//! `limit_reached` warning on the page ([`super::Page::flags`]).
 
 use super::{BoxMethod, BoxState, Cell, Checkbox, Page, Row, RowKind, Tok, TokKind};
+use crate::diagnostic::{Flag, FlagCode, Severity};
 use crate::source::PageText;
 use crate::vocab::{self, GlyphState};
 use regex::Regex;
 use std::sync::OnceLock;
 
-/// A page of OCR text in the model: the text repaired once, then split into rows.
+/// Limits of the table reader (issue 14). Past each, the rest is not read and the page
+/// carries a `limit_reached` warning with the number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LayoutLimits {
+    /// Most rows of one table: an HTML `<table>`, or a run of TSV or pipe rows. The rows
+    /// past it are read as blank rows (their text stays in the page, not in the table).
+    pub max_table_rows: usize,
+    /// Most cells of one row (HTML, pipe, TSV or layout columns); the cells past it are
+    /// not read.
+    pub max_table_cols: usize,
+    /// Deepest element nesting inside an HTML table block; deeper tags are ignored
+    /// (their text is kept, as text of the element at the limit).
+    pub max_html_depth: usize,
+}
+
+impl Default for LayoutLimits {
+    fn default() -> Self {
+        LayoutLimits {
+            max_table_rows: 100_000,
+            max_table_cols: 1_000,
+            max_html_depth: 256,
+        }
+    }
+}
+
+/// One limit reached: the byte range (in the repaired text) where the cut begins, and
+/// what was left out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cut {
+    pub range: std::ops::Range<usize>,
+    pub message: String,
+}
+
+/// A page of OCR text in the model: the text repaired once, then split into rows, within
+/// the default [`LayoutLimits`].
 pub fn page(raw: PageText) -> Page {
+    page_within(raw, &LayoutLimits::default())
+}
+
+/// [`page`] within `limits`: each limit reached is a `limit_reached` warning in the
+/// page's [`Page::flags`], with the span where the cut begins.
+pub fn page_within(raw: PageText, limits: &LayoutLimits) -> Page {
     let rep = super::repair(&raw);
-    let rows = rows_of(&rep.text);
-    Page::new(raw, rep, rows)
+    let (rows, cuts) = rows_within(&rep.text, limits);
+    let mut page = Page::new(raw, rep, rows);
+    for cut in cuts {
+        let span = page.span(cut.range);
+        let message = format!("page {}: {}", page.number(), cut.message);
+        page.flags.push(Flag::new(
+            FlagCode::LimitReached,
+            Severity::Warning,
+            message,
+            Some(span),
+        ));
+    }
+    page
 }
 
 fn re_tag() -> &'static Regex {
@@ -255,10 +311,21 @@ fn has_checked_attr(attrs: &str) -> bool {
         .any(|a| a == "checked" || a.starts_with("checked="))
 }
 
-/// Split a page's repaired text into rows.
+/// Split a page's repaired text into rows, within the default [`LayoutLimits`] (what a
+/// limit leaves out is not said: use [`rows_within`]).
 pub fn rows_of(text: &str) -> Vec<Row> {
+    rows_within(text, &LayoutLimits::default()).0
+}
+
+/// Split a page's repaired text into rows within `limits`, with what each limit reached
+/// left out.
+pub fn rows_within(text: &str, limits: &LayoutLimits) -> (Vec<Row>, Vec<Cut>) {
     let mut rows = Vec::new();
+    let mut cuts = Vec::new();
     let mut offset = 0;
+    // Rows of the current run of TSV or pipe rows, and whether its cut was said.
+    let mut run = 0usize;
+    let mut run_cut = false;
     let mut lines = text.split_inclusive('\n').peekable();
     while let Some(raw_line) = lines.next() {
         let start = offset;
@@ -266,31 +333,66 @@ pub fn rows_of(text: &str) -> Vec<Row> {
         let line = raw_line.trim_end_matches(['\n', '\r']);
         if line.to_ascii_lowercase().contains("<table") {
             // Gather the whole table block, then parse it as HTML.
-            let mut end = offset;
-            let mut block = line.to_string();
-            let mut closed = block.to_ascii_lowercase().contains("</table");
+            let mut closed = line.to_ascii_lowercase().contains("</table");
             while !closed {
                 let Some(next) = lines.next() else { break };
-                end += next.len();
                 offset += next.len();
-                block.push('\n');
-                block.push_str(next.trim_end_matches(['\n', '\r']));
                 closed = next.to_ascii_lowercase().contains("</table");
             }
-            let _ = end;
-            rows.extend(html_table_rows(&text[start..offset], start));
+            rows.extend(html_table_rows(
+                &text[start..offset],
+                start,
+                limits,
+                &mut cuts,
+            ));
+            run = 0;
             continue;
         }
-        rows.push(line_row(line, start));
+        let mut row = line_row(line, start, limits, &mut cuts);
+        if matches!(row.kind, RowKind::Tsv | RowKind::Pipe)
+            || (row.kind == RowKind::Blank && run > 0 && !line.trim().is_empty())
+        {
+            // A pipe table's separator line (`|---|`) is a blank row of the run.
+            run += 1;
+            if run > limits.max_table_rows {
+                if !run_cut {
+                    run_cut = true;
+                    cuts.push(Cut {
+                        range: row.range.clone(),
+                        message: format!(
+                            "a table of more than {} rows (max_table_rows, the limit): the rows from here to the table's end were not read as table rows",
+                            limits.max_table_rows
+                        ),
+                    });
+                }
+                row.kind = RowKind::Blank;
+                row.cells.clear();
+            }
+        } else {
+            run = 0;
+            run_cut = false;
+        }
+        rows.push(row);
     }
-    rows
+    (rows, cuts)
 }
 
-/// The cells of `text` (at byte `base` of the page) split at `sep`.
-fn split_cells(text: &str, sep: char, base: usize) -> Vec<Cell> {
+/// The cells of `text` (at byte `base` of the page) split at `sep`, at most
+/// `limits.max_table_cols` of them.
+fn split_cells(
+    text: &str,
+    sep: char,
+    base: usize,
+    limits: &LayoutLimits,
+    cuts: &mut Vec<Cut>,
+) -> Vec<Cell> {
     let mut cells = Vec::new();
     let mut pos = 0;
     for part in text.split(sep) {
+        if cells.len() == limits.max_table_cols {
+            cuts.push(cols_cut(base + pos..base + text.len(), limits));
+            break;
+        }
         cells.push(Cell {
             toks: tokenize_cell(part, base + pos),
             range: base + pos..base + pos + part.len(),
@@ -302,8 +404,19 @@ fn split_cells(text: &str, sep: char, base: usize) -> Vec<Cell> {
     cells
 }
 
+/// The cut of a row's cells past `max_table_cols`, from `range` on.
+fn cols_cut(range: std::ops::Range<usize>, limits: &LayoutLimits) -> Cut {
+    Cut {
+        range,
+        message: format!(
+            "a row of more than {} cells (max_table_cols, the limit): the rest of the row was not read",
+            limits.max_table_cols
+        ),
+    }
+}
+
 /// One line of text as a row.
-fn line_row(line: &str, start: usize) -> Row {
+fn line_row(line: &str, start: usize, limits: &LayoutLimits, cuts: &mut Vec<Cut>) -> Row {
     let range = start..start + line.len();
     if line.trim().is_empty() {
         return Row {
@@ -319,7 +432,7 @@ fn line_row(line: &str, start: usize) -> Row {
     if line.contains('\t') {
         return Row {
             kind: RowKind::Tsv,
-            cells: split_cells(line, '\t', start),
+            cells: split_cells(line, '\t', start, limits, cuts),
             range,
             indent,
             header: false,
@@ -334,14 +447,18 @@ fn line_row(line: &str, start: usize) -> Row {
         let is_separator = inner
             .chars()
             .all(|c| matches!(c, '-' | ':' | '|' | ' ' | '\t'));
-        let cells = split_cells(inner, '|', start + inner_start);
+        let cells = if is_separator {
+            Vec::new()
+        } else {
+            split_cells(inner, '|', start + inner_start, limits, cuts)
+        };
         return Row {
             kind: if is_separator {
                 RowKind::Blank
             } else {
                 RowKind::Pipe
             },
-            cells: if is_separator { Vec::new() } else { cells },
+            cells,
             range,
             indent: 0,
             header: false,
@@ -364,6 +481,11 @@ fn line_row(line: &str, start: usize) -> Row {
                 cell_col = col;
             } else if spaces >= 2 && !line[..last_nonspace_end].ends_with(['(', '[']) {
                 let s = cell_start.expect("cell started");
+                if cells.len() + 1 >= limits.max_table_cols {
+                    // The cell open now is the last allowed (pushed after the loop).
+                    cuts.push(cols_cut(start + i..start + line.len(), limits));
+                    break;
+                }
                 let part = &line[s..last_nonspace_end];
                 cells.push(Cell {
                     toks: tokenize_cell(part, start + s),
@@ -407,9 +529,26 @@ fn line_row(line: &str, start: usize) -> Row {
 
 /// Rows of an HTML `<table>` block, parsed with a real HTML parser. Byte ranges are
 /// found by locating each text node and input tag in the block in document order.
-fn html_table_rows(block: &str, base: usize) -> Vec<Row> {
+fn html_table_rows(
+    block: &str,
+    base: usize,
+    limits: &LayoutLimits,
+    cuts: &mut Vec<Cut>,
+) -> Vec<Row> {
     use scraper::{Html, Node, Selector};
-    let doc = Html::parse_fragment(block);
+    let doc = match within_depth(block, limits.max_html_depth) {
+        Some((flat, at)) => {
+            cuts.push(Cut {
+                range: base + at..base + at,
+                message: format!(
+                    "an HTML table nests elements deeper than {} (max_html_depth, the limit): the deeper tags were ignored, their text kept",
+                    limits.max_html_depth
+                ),
+            });
+            Html::parse_fragment(&flat)
+        }
+        None => Html::parse_fragment(block),
+    };
     let (Ok(tr_sel), Ok(cell_sel)) = (Selector::parse("tr"), Selector::parse("td, th")) else {
         return Vec::new();
     };
@@ -432,7 +571,22 @@ fn html_table_rows(block: &str, base: usize) -> Vec<Row> {
         col: 0,
         bbox: None,
     };
-    for tr in doc.select(&tr_sel) {
+    let mut cols_said = false;
+    for (n, tr) in doc.select(&tr_sel).enumerate() {
+        if n == limits.max_table_rows {
+            let at = lower[cursor..]
+                .find("<tr")
+                .map(|i| cursor + i)
+                .unwrap_or(cursor);
+            cuts.push(Cut {
+                range: base + at..base + block.len(),
+                message: format!(
+                    "an HTML table of more than {} rows (max_table_rows, the limit): the rest of the table was not read",
+                    limits.max_table_rows
+                ),
+            });
+            break;
+        }
         let row_start = lower[cursor..]
             .find("<tr")
             .map(|i| cursor + i)
@@ -441,6 +595,17 @@ fn html_table_rows(block: &str, base: usize) -> Vec<Row> {
         let mut header = false;
         let mut grid = 0usize;
         for cell in tr.select(&cell_sel) {
+            if cells.len() >= limits.max_table_cols {
+                if !cols_said {
+                    cols_said = true;
+                    let at = lower[cursor..]
+                        .find("<t")
+                        .map(|i| cursor + i)
+                        .unwrap_or(cursor);
+                    cuts.push(cols_cut(base + at..base + at, limits));
+                }
+                break;
+            }
             while covered.get(grid).is_some_and(|&c| c > 0) {
                 covered[grid] -= 1;
                 cells.push(blank(base + cursor));
@@ -582,6 +747,50 @@ fn html_table_rows(block: &str, base: usize) -> Vec<Row> {
         });
     }
     rows
+}
+
+/// Elements whose end tag HTML lets be left out, or that have none (void elements):
+/// the parser closes them itself, so they do not count towards the nesting depth
+/// (a sloppy `<tr><td>a<td>b` over a thousand rows is not deep).
+const IMPLIED_END: &[&str] = &[
+    "p", "li", "dt", "dd", "td", "th", "tr", "thead", "tbody", "tfoot", "option", "optgroup", "rb",
+    "rt", "rp", "rtc", "colgroup", "caption", "br", "input", "img", "hr", "meta", "link", "col",
+    "wbr", "area", "base", "embed", "param", "source", "track",
+];
+
+/// `block` with every tag nested deeper than `max_depth` replaced by spaces of the same
+/// length (so byte offsets stay), and the offset of the first tag replaced; `None` when
+/// nothing is that deep. Depth counts the open elements that need an end tag. One pass
+/// over the tags: the HTML parser, whose scope checks walk its stack of open elements,
+/// then never sees a stack deeper than the limit.
+fn within_depth(block: &str, max_depth: usize) -> Option<(String, usize)> {
+    let mut depth = 0usize;
+    let mut deep: Vec<std::ops::Range<usize>> = Vec::new();
+    for caps in re_tag().captures_iter(block) {
+        let m = caps.get(0).expect("group 0");
+        let name = caps[2].to_ascii_lowercase();
+        if IMPLIED_END.contains(&name.as_str()) || caps[3].trim_end().ends_with('/') {
+            continue;
+        }
+        if &caps[1] == "/" {
+            if depth > max_depth {
+                deep.push(m.range());
+            }
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            if depth > max_depth {
+                deep.push(m.range());
+            }
+        }
+    }
+    let first = deep.first()?.start;
+    let mut flat = block.as_bytes().to_vec();
+    for r in deep {
+        flat[r].fill(b' ');
+    }
+    // Only ASCII tag bytes were replaced by ASCII spaces: still UTF-8.
+    Some((String::from_utf8(flat).ok()?, first))
 }
 
 #[cfg(test)]

@@ -34,6 +34,8 @@ pub struct PipelineOptions {
     pub ocr: ingest::ocr::OcrOptions,
     /// How much of a text input is read (`--max-input-mb`, `--max-line-kb`).
     pub text: ingest::text::TextLimits,
+    /// Limits of the table reader for OCR text (rows, cells, HTML nesting).
+    pub layout: layout::text::LayoutLimits,
 }
 
 impl Default for PipelineOptions {
@@ -43,6 +45,7 @@ impl Default for PipelineOptions {
             pdf: ingest::pdf::PdfOptions::default(),
             ocr: ingest::ocr::OcrOptions::default(),
             text: ingest::text::TextLimits::default(),
+            layout: layout::text::LayoutLimits::default(),
         }
     }
 }
@@ -154,7 +157,7 @@ pub fn process_bytes_with_layout(
                     page_text_origin: page_origins,
                     encoding: None,
                 };
-                let layout = layout_of_pdf(&mut pdf);
+                let layout = layout_of_pdf(&mut pdf, &opts.layout);
                 let mut doc = extract::extract(source, &layout, pdf.flags);
                 doc.pixel_checkboxes = scan
                     .ticks
@@ -206,10 +209,15 @@ pub fn process_bytes_with_layout(
                 };
                 // Text past a limit was not read: the document is partial (issue 13).
                 let cut = !limit_flags.is_empty();
-                let layout = layout::Doc {
-                    pages: pages.into_iter().map(layout::text::page).collect(),
+                let mut layout = layout::Doc {
+                    pages: pages
+                        .into_iter()
+                        .map(|p| layout::text::page_within(p, &opts.layout))
+                        .collect(),
                 };
-                let mut doc = extract::extract(source, &layout, limit_flags);
+                let mut flags = limit_flags;
+                flags.extend(layout.take_flags());
+                let mut doc = extract::extract(source, &layout, flags);
                 if cut && doc.status == DocStatus::Ok {
                     doc.status = DocStatus::Partial;
                 }
@@ -230,20 +238,26 @@ pub fn process_bytes_with_layout(
 }
 
 /// A PDF's pages in the layout model: the rows and checkboxes the reader placed, or, for
-/// pages whose text came from OCR, the text reader's rows. The pages move into the model
-/// (`pdf.pages` is left empty), so no page text is copied.
-pub fn layout_of_pdf(pdf: &mut ingest::pdf::PdfPages) -> layout::Doc {
+/// pages whose text came from OCR, the text reader's rows (within `limits`; the limits
+/// reached join `pdf.flags`). The pages move into the model (`pdf.pages` is left empty),
+/// so no page text is copied.
+pub fn layout_of_pdf(
+    pdf: &mut ingest::pdf::PdfPages,
+    limits: &layout::text::LayoutLimits,
+) -> layout::Doc {
     let placed = std::mem::take(&mut pdf.placed);
     let mut placed = placed.into_iter();
-    layout::Doc {
+    let mut doc = layout::Doc {
         pages: std::mem::take(&mut pdf.pages)
             .into_iter()
             .map(|raw| match placed.next().flatten() {
                 Some(placement) => layout::pdf::page(raw, &placement),
-                None => layout::text::page(raw),
+                None => layout::text::page_within(raw, limits),
             })
             .collect(),
-    }
+    };
+    pdf.flags.extend(doc.take_flags());
+    doc
 }
 
 /// A `failed` report with one error flag.

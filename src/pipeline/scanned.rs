@@ -158,6 +158,15 @@ pub fn fill_scanned_pages(
                 } else {
                     format!("{n} ({:.0}%)", page.mean_confidence)
                 });
+                // What the renderer left out of the page is the document's too.
+                for w in &page.warnings {
+                    pdf.flags.push(Flag::new(
+                        w.code,
+                        Severity::Warning,
+                        w.message.clone(),
+                        None,
+                    ));
+                }
                 ticks.extend(page.ticks.into_iter().map(|t| (n, t)));
                 engine_pages.push(n);
             }

@@ -23,7 +23,7 @@ pub mod scores;
 pub mod tesseract;
 pub mod ticks;
 
-pub use raster::{page_images, page_profiles, PageImage, PageProfile};
+pub use raster::{page_images, page_profiles, PageImage, PageProfile, RenderWarning};
 pub use scores::{score_table, ScoreRow};
 pub use tesseract::{engine_available, INSTALL_HINT};
 pub use ticks::{Tick, TickState};
@@ -54,9 +54,11 @@ pub struct OcrOptions {
     /// Straighten skewed scans before reading them (±3°). Off by default: Tesseract
     /// copes with small skew, ruling lines are traced across it, and resampling blurs.
     pub deskew: bool,
-    /// Most pixels of one page raster; larger pages are rendered at a lower resolution.
+    /// Most pixels of one page raster; larger pages are rendered at a lower resolution,
+    /// flagged `limit_reached`.
     pub max_pixels: u64,
-    /// Most pixels of one decoded image.
+    /// Most pixels of one decoded image; a larger one is not drawn, flagged
+    /// `limit_reached`.
     pub max_image_pixels: u64,
     /// Largest decompressed stream, in bytes.
     pub max_stream_bytes: usize,
@@ -111,8 +113,9 @@ pub struct OcrPage {
     pub words: usize,
     /// Mean word confidence of the engine, 0..100.
     pub mean_confidence: f32,
-    /// Problems met while rendering (undecodable images).
-    pub warnings: Vec<String>,
+    /// What rendering left out (undecodable or oversized images, a page over the
+    /// pixel limit); each becomes a flag of the document.
+    pub warnings: Vec<RenderWarning>,
     /// Table cells whose engine reading was replaced by a reading of the cell alone
     /// (shaded or wrapped header cells): a repair, reported in the `ocr_engine` flag.
     pub cells_reread: usize,

@@ -8,8 +8,9 @@
 //! matrix that maps PDF user space to raster pixels so OCR boxes can be mapped back
 //! to PDF points.
 
-use super::decode::{decode_image, DecodeLimits, Gray};
+use super::decode::{decode_image, DecodeError, DecodeLimits, Gray};
 use super::{OcrError, OcrOptions};
+use crate::diagnostic::FlagCode;
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 /// An affine matrix `[a b c d e f]` as in PDF (§8.3.3): `x' = a x + c y + e`,
@@ -61,8 +62,39 @@ pub struct PageImage {
     pub to_pixels: Matrix,
     /// Number of images drawn.
     pub images: usize,
-    /// Images that could not be decoded, and why (the page is still rendered).
-    pub warnings: Vec<String>,
+    /// What rendering left out, each with the flag code it becomes in the document:
+    /// an image over `max_image_pixels` or a page over `max_pixels` (`limit_reached`),
+    /// an image that could not be decoded (`parse_error`). The page is still rendered.
+    pub warnings: Vec<RenderWarning>,
+}
+
+/// One thing the renderer left out of a page, said as a flag of the document (issue
+/// 14: such a page is read without it, so the document is `partial`, never `ok`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RenderWarning {
+    pub code: FlagCode,
+    /// Starts with the page: "page 3: image 1 ...".
+    pub message: String,
+}
+
+impl RenderWarning {
+    /// The warning for image `index` (from 1) of page `page` that did not decode.
+    fn image(page: u32, index: usize, what: &str, err: &DecodeError) -> RenderWarning {
+        let code = match err {
+            DecodeError::TooLarge { .. } => FlagCode::LimitReached,
+            DecodeError::Unsupported(_) | DecodeError::Bad(_) => FlagCode::ParseError,
+        };
+        let tail = match err {
+            DecodeError::TooLarge { .. } => {
+                " (max_image_pixels): not drawn, the page was read without it"
+            }
+            _ => ": not drawn, the page was read without it",
+        };
+        RenderWarning {
+            code,
+            message: format!("page {page}: image {index} ({what}): {err}{tail}"),
+        }
+    }
 }
 
 impl PageImage {
@@ -427,8 +459,20 @@ fn render_page(
     let paper = (A4_SHORT_PT / pw.min(ph)).min(1.0);
     let mut scale = opts.dpi as f64 / 72.0 * paper;
     let max_px = opts.max_pixels as f64;
+    let mut warnings = Vec::new();
     if pw * ph * scale * scale > max_px {
+        let wanted = pw * ph * scale * scale;
         scale = (max_px / (pw * ph)).sqrt();
+        warnings.push(RenderWarning {
+            code: FlagCode::LimitReached,
+            message: format!(
+                "page {number}: the raster at {} dpi would be {:.0} pixels, over the limit of {} (max_pixels): read at {:.0} dpi",
+                opts.dpi,
+                wanted,
+                opts.max_pixels,
+                scale * 72.0 / paper
+            ),
+        });
     }
     let (rw, rh) = if rotate == 90 || rotate == 270 {
         (ph, pw)
@@ -459,17 +503,18 @@ fn render_page(
         dpi: scale * 72.0 / paper,
         to_pixels,
         images: 0,
-        warnings: Vec::new(),
+        warnings,
     };
     let limits = DecodeLimits {
         max_pixels: opts.max_image_pixels,
         max_bytes: opts.max_stream_bytes,
     };
-    for (ctm, stream) in &walk.images {
+    for (k, (ctm, stream)) in walk.images.iter().enumerate() {
         let gray = match decode_image(doc, stream, limits) {
             Ok(g) => g,
             Err(e) => {
-                img.warnings.push(format!("page {number}: {e}"));
+                img.warnings
+                    .push(RenderWarning::image(number, k + 1, "samples", &e));
                 continue;
             }
         };
@@ -489,7 +534,16 @@ fn render_page(
                 .ok()
                 .and_then(|o| doc.dereference(o).ok())
                 .and_then(|(_, o)| o.as_stream().ok())
-                .and_then(|s| decode_image(doc, s, limits).ok())
+                .and_then(|s| match decode_image(doc, s, limits) {
+                    Ok(g) => Some(g),
+                    Err(e) => {
+                        // Drawn without its soft mask (opaque): said, as it changes
+                        // what the engine sees.
+                        img.warnings
+                            .push(RenderWarning::image(number, k + 1, "soft mask", &e));
+                        None
+                    }
+                })
         };
         let color = if is_stencil { None } else { Some(&gray) };
         let m = mul(ctm, &to_pixels);

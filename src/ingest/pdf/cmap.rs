@@ -1,11 +1,13 @@
 //! ToUnicode CMaps (PDF 32000-1 §9.10.3): `codespacerange`, `bfchar`, and `bfrange`
 //! with either a start value or an array of values; multi-byte codes and multi-character
-//! destinations (ligatures). Bounded: a crafted range cannot allocate more than
-//! [`MAX_ENTRIES`] entries.
+//! destinations (ligatures). Bounded: a crafted range cannot allocate more than the
+//! limit it is read with ([`MAX_ENTRIES`] by default, `PdfOptions::max_cmap_entries`);
+//! how many entries the CMap declared past it is kept, for the `limit_reached` flag.
 
 use std::collections::HashMap;
 
-/// Most code-to-text entries kept from one CMap.
+/// Default for the most code-to-text entries kept from one CMap
+/// (`PdfOptions::max_cmap_entries`).
 pub const MAX_ENTRIES: usize = 1 << 17;
 
 /// A parsed ToUnicode map.
@@ -15,6 +17,9 @@ pub struct ToUnicode {
     pub map: HashMap<u32, String>,
     /// Codespace ranges: (byte length, low, high).
     pub codespace: Vec<(u8, u32, u32)>,
+    /// Entries the CMap declares (`bfchar` pairs, `bfrange` sizes), counted also past
+    /// the limit; `Some` only when entries were left out for the limit.
+    pub overflow: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -155,10 +160,20 @@ fn utf16_plus(bytes: &[u8], k: u32) -> String {
 }
 
 impl ToUnicode {
-    /// Parse CMap bytes. Never fails: what cannot be read is skipped.
+    /// Parse CMap bytes with the default limit ([`MAX_ENTRIES`]). Never fails: what
+    /// cannot be read is skipped.
     pub fn parse(data: &[u8]) -> ToUnicode {
+        ToUnicode::parse_limited(data, MAX_ENTRIES)
+    }
+
+    /// Parse CMap bytes, keeping at most `max_entries` entries; the entries declared
+    /// past them are counted (never expanded) into [`ToUnicode::overflow`]. Linear in
+    /// the bytes, whatever the ranges declare.
+    pub fn parse_limited(data: &[u8], max_entries: usize) -> ToUnicode {
         let toks = tokens(data);
         let mut out = ToUnicode::default();
+        let mut declared = 0u64;
+        let mut dropped = false;
         let mut i = 0;
         while i < toks.len() {
             match &toks[i] {
@@ -177,17 +192,27 @@ impl ToUnicode {
                 }
                 Tok::Word(b"beginbfchar") => {
                     i += 1;
-                    while i + 1 < toks.len() && out.map.len() < MAX_ENTRIES {
+                    while i + 1 < toks.len() {
                         let src = match &toks[i] {
                             Tok::Hex(s) => code_of(s),
                             _ => break,
                         };
+                        // A code already kept may be redefined (the last definition wins, as before).
+                        let full = out.map.len() >= max_entries && !out.map.contains_key(&src);
                         match &toks[i + 1] {
                             Tok::Hex(d) => {
-                                out.map.insert(src, utf16be(d));
+                                declared += 1;
+                                if full {
+                                    dropped = true;
+                                } else {
+                                    out.map.insert(src, utf16be(d));
+                                }
                             }
                             Tok::Name(n) => {
-                                if let Some(s) = super::encoding::glyph_name_to_unicode(
+                                declared += 1;
+                                if full {
+                                    dropped = true;
+                                } else if let Some(s) = super::encoding::glyph_name_to_unicode(
                                     &String::from_utf8_lossy(n),
                                 ) {
                                     out.map.insert(src, s);
@@ -200,15 +225,22 @@ impl ToUnicode {
                 }
                 Tok::Word(b"beginbfrange") => {
                     i += 1;
-                    while i + 2 < toks.len() && out.map.len() < MAX_ENTRIES {
+                    while i + 2 < toks.len() {
                         let (lo, hi) = match (&toks[i], &toks[i + 1]) {
                             (Tok::Hex(a), Tok::Hex(b)) => (code_of(a), code_of(b)),
                             _ => break,
                         };
-                        let count = hi.saturating_sub(lo).min(MAX_ENTRIES as u32);
+                        // Codes lo..=hi (an inverted range declares one code, as before).
+                        let count = hi.saturating_sub(lo);
                         match &toks[i + 2] {
                             Tok::Hex(d) => {
-                                for k in 0..=count {
+                                declared += u64::from(count) + 1;
+                                let room = max_entries.saturating_sub(out.map.len()) as u64;
+                                if u64::from(count) + 1 > room {
+                                    dropped = true;
+                                }
+                                let take = (u64::from(count) + 1).min(room) as u32;
+                                for k in 0..take {
                                     out.map.insert(lo + k, utf16_plus(d, k));
                                 }
                                 i += 3;
@@ -219,9 +251,16 @@ impl ToUnicode {
                                 while j < toks.len() && toks[j] != Tok::Close {
                                     if let Tok::Hex(d) = &toks[j] {
                                         if k <= count {
-                                            out.map.insert(lo + k, utf16be(d));
+                                            declared += 1;
+                                            if out.map.len() >= max_entries
+                                                && !out.map.contains_key(&(lo + k))
+                                            {
+                                                dropped = true;
+                                            } else {
+                                                out.map.insert(lo + k, utf16be(d));
+                                            }
                                         }
-                                        k += 1;
+                                        k = k.saturating_add(1);
                                     }
                                     j += 1;
                                 }
@@ -234,6 +273,7 @@ impl ToUnicode {
                 _ => i += 1,
             }
         }
+        out.overflow = dropped.then_some(declared);
         out
     }
 
@@ -284,8 +324,44 @@ mod tests {
     fn hostile_ranges_are_bounded() {
         let src = b"1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange";
         let tu = ToUnicode::parse(src);
-        assert!(tu.map.len() <= MAX_ENTRIES + 1);
+        assert!(tu.map.len() <= MAX_ENTRIES);
+        assert_eq!(tu.overflow, Some(1 << 32));
         let tu = ToUnicode::parse(b"beginbfchar <01> endbfchar <");
         assert!(tu.map.is_empty());
+        assert_eq!(tu.overflow, None);
+    }
+
+    #[test]
+    fn the_limit_counts_declared_entries_and_keeps_the_first() {
+        // (cmap, limit, entries kept, overflow)
+        let cases: &[(&[u8], usize, usize, Option<u64>)] = &[
+            (b"beginbfrange <00> <09> <0041> endbfrange", 10, 10, None),
+            (b"beginbfrange <00> <09> <0041> endbfrange", 4, 4, Some(10)),
+            (
+                b"beginbfchar <01> <0041> <02> <0042> <03> <0043> endbfchar",
+                2,
+                2,
+                Some(3),
+            ),
+            (
+                b"beginbfrange <00> <02> [<0041> <0042> <0043>] endbfrange",
+                1,
+                1,
+                Some(3),
+            ),
+            // Duplicates overwrite: nothing is left out.
+            (b"beginbfchar <01> <0041> <01> <0042> endbfchar", 1, 1, None),
+        ];
+        for &(src, limit, kept, overflow) in cases {
+            let tu = ToUnicode::parse_limited(src, limit);
+            let name = String::from_utf8_lossy(src);
+            assert_eq!(
+                (tu.map.len(), tu.overflow),
+                (kept, overflow),
+                "{name} limit {limit}"
+            );
+        }
+        let tu = ToUnicode::parse_limited(b"beginbfrange <00> <09> <0041> endbfrange", 4);
+        assert_eq!(tu.map.get(&3).map(String::as_str), Some("D"));
     }
 }

@@ -13,6 +13,12 @@ const MAX_DEPTH: usize = 32;
 pub struct Lexer<'a> {
     data: &'a [u8],
     pos: usize,
+    /// Which of the lexer's own limits were reached (nesting deeper than [`MAX_DEPTH`],
+    /// more than [`MAX_OPERANDS`] operands or 2^20 items in one array): what was past
+    /// them was not read, and the page says so (`limit_reached`).
+    pub cut: Vec<String>,
+    deep: bool,
+    crowded: bool,
 }
 
 fn is_white(b: u8) -> bool {
@@ -52,7 +58,13 @@ enum Tok<'a> {
 
 impl<'a> Lexer<'a> {
     pub fn new(data: &'a [u8]) -> Self {
-        Lexer { data, pos: 0 }
+        Lexer {
+            data,
+            pos: 0,
+            cut: Vec::new(),
+            deep: false,
+            crowded: false,
+        }
     }
 
     fn skip_white(&mut self) {
@@ -271,6 +283,7 @@ impl<'a> Lexer<'a> {
                 Tok::Obj(o) => items.push(o),
                 Tok::ArrayStart if depth < MAX_DEPTH => items.push(self.compound(false, depth + 1)),
                 Tok::DictStart if depth < MAX_DEPTH => items.push(self.compound(true, depth + 1)),
+                Tok::ArrayStart | Tok::DictStart => self.too_deep(),
                 Tok::ArrayEnd if !dict => break,
                 Tok::DictEnd if dict => break,
                 // A keyword inside an array ends it (malformed stream); give it back.
@@ -281,6 +294,10 @@ impl<'a> Lexer<'a> {
                 _ => {}
             }
             if items.len() > 1 << 20 {
+                self.too_many(format!(
+                    "an array or dictionary of the content holds more than {} items (the limit): the rest was not read",
+                    1 << 20
+                ));
                 break;
             }
         }
@@ -295,6 +312,22 @@ impl<'a> Lexer<'a> {
             Object::Dictionary(d)
         } else {
             Object::Array(items)
+        }
+    }
+
+    fn too_deep(&mut self) {
+        if !self.deep {
+            self.deep = true;
+            self.cut.push(format!(
+                "the content nests arrays or dictionaries deeper than {MAX_DEPTH} (the limit): the inner ones were not read"
+            ));
+        }
+    }
+
+    fn too_many(&mut self, message: String) {
+        if !self.crowded {
+            self.crowded = true;
+            self.cut.push(message);
         }
     }
 
@@ -334,6 +367,10 @@ impl<'a> Lexer<'a> {
                 Tok::Obj(o) => {
                     if operands.len() < MAX_OPERANDS {
                         operands.push(o);
+                    } else {
+                        self.too_many(format!(
+                            "an operator of the content has more than {MAX_OPERANDS} operands (the limit): the rest were not read"
+                        ));
                     }
                 }
                 Tok::ArrayStart => {

@@ -43,6 +43,9 @@ pub struct Font {
     /// Codespace of a non-Identity composite encoding (embedded CMap).
     codespace: Option<ToUnicode>,
     to_unicode: Option<ToUnicode>,
+    /// Entries the ToUnicode CMap declared when it was cut at its limit
+    /// (`PdfOptions::max_cmap_entries`): the codes past it read as unmapped.
+    pub cmap_overflow: Option<u64>,
     /// Simple fonts: text per code from `/Differences` or the base encoding.
     simple: Vec<Option<String>>,
     widths: HashMap<u32, f64>,
@@ -74,8 +77,9 @@ fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
 }
 
 impl Font {
-    /// Load a font dictionary. Never fails: missing parts fall back to defaults.
-    pub fn load(doc: &Document, dict: &Dictionary, max_stream: usize) -> Font {
+    /// Load a font dictionary, its ToUnicode CMap kept to `max_cmap` entries. Never
+    /// fails: missing parts fall back to defaults.
+    pub fn load(doc: &Document, dict: &Dictionary, max_stream: usize, max_cmap: usize) -> Font {
         let name = |d: &Dictionary, k: &[u8]| -> Option<String> {
             d.get_deref(k, doc)
                 .ok()
@@ -95,8 +99,9 @@ impl Font {
             .get(b"ToUnicode")
             .ok()
             .and_then(stream_bytes)
-            .map(|b| ToUnicode::parse(&b));
+            .map(|b| ToUnicode::parse_limited(&b, max_cmap));
         let mut font = Font {
+            cmap_overflow: to_unicode.as_ref().and_then(|t| t.overflow),
             symbol: SymbolFont::from_base_font(&base_font),
             base_font,
             composite,

@@ -58,8 +58,9 @@ pub struct PageContent {
     pub truncated: bool,
     /// The time budget ran out while reading the page.
     pub timed_out: bool,
-    /// Which reader limit stopped the page, with its number (`limit_reached`).
-    pub limit: Option<String>,
+    /// The reader limits the page reached, each with its number (`limit_reached`):
+    /// operators, glyphs, and the CMap of each font first loaded on the page.
+    pub limits: Vec<String>,
     pub(crate) ops: usize,
 }
 
@@ -131,6 +132,11 @@ pub struct Interpreter<'d> {
     deadline: Option<std::time::Instant>,
     max_ops: usize,
     max_glyphs: usize,
+    max_cmap: usize,
+    /// The glyph limit was reached (said once).
+    glyphs_cut: bool,
+    /// The operator limit was reached (said once).
+    ops_cut: bool,
 }
 
 /// A named resource (`/Font`, `/XObject`, `/Properties`) of a resource dictionary.
@@ -182,6 +188,9 @@ impl<'d> Interpreter<'d> {
             deadline: None,
             max_ops: MAX_OPS,
             max_glyphs: MAX_GLYPHS,
+            max_cmap: super::cmap::MAX_ENTRIES,
+            glyphs_cut: false,
+            ops_cut: false,
         }
     }
 
@@ -189,6 +198,11 @@ impl<'d> Interpreter<'d> {
     pub fn set_limits(&mut self, max_ops: usize, max_glyphs: usize) {
         self.max_ops = max_ops;
         self.max_glyphs = max_glyphs;
+    }
+
+    /// Keep at most `max_entries` entries of each ToUnicode CMap loaded.
+    pub fn set_cmap_limit(&mut self, max_entries: usize) {
+        self.max_cmap = max_entries;
     }
 
     /// Stop reading (and mark the page truncated) after this instant.
@@ -213,13 +227,15 @@ impl<'d> Interpreter<'d> {
         while let Some(op) = lexer.next_op(&mut operands) {
             self.out.ops += 1;
             if self.out.ops > self.max_ops {
-                self.out.truncated = true;
-                self.out.limit.get_or_insert_with(|| {
-                    format!(
+                // Not `truncated`: the limit is its own flag, not a parse error. Said
+                // once, though the forms that were running stop one after another.
+                if !self.ops_cut {
+                    self.ops_cut = true;
+                    self.out.limits.push(format!(
                         "the page has more than {} content operators (the limit): the rest was not read",
                         self.max_ops
-                    )
-                });
+                    ));
+                }
                 break;
             }
             if self.out.ops.is_multiple_of(4096)
@@ -230,6 +246,11 @@ impl<'d> Interpreter<'d> {
                 break;
             }
             self.op(op, &operands, resources);
+        }
+        for cut in lexer.cut {
+            if !self.out.limits.contains(&cut) {
+                self.out.limits.push(cut);
+            }
         }
     }
 
@@ -243,17 +264,31 @@ impl<'d> Interpreter<'d> {
                 if let Some(f) = self.fonts.by_id.get(id) {
                     Some(f.clone())
                 } else if let Ok(d) = self.doc.get_dictionary(*id) {
-                    let f = Rc::new(Font::load(self.doc, d, self.max_stream));
+                    let f = Rc::new(self.load_font(d, name));
                     self.fonts.by_id.insert(*id, f.clone());
                     Some(f)
                 } else {
                     None
                 }
             }
-            Object::Dictionary(d) => Some(Rc::new(Font::load(self.doc, d, self.max_stream))),
+            Object::Dictionary(d) => Some(Rc::new(self.load_font(d, name))),
             _ => None,
         };
         self.gs.font = font;
+    }
+
+    /// Load a font (once per document for a referenced font); a CMap cut at its limit
+    /// is said in the page's limits, by the font's resource name.
+    fn load_font(&mut self, dict: &Dictionary, name: &[u8]) -> Font {
+        let font = Font::load(self.doc, dict, self.max_stream, self.max_cmap);
+        if let Some(declared) = font.cmap_overflow {
+            self.out.limits.push(format!(
+                "ToUnicode CMap of font {}: {declared} entries, limit {}; the rest not read (shown as U+FFFD)",
+                String::from_utf8_lossy(name),
+                self.max_cmap
+            ));
+        }
+        font
     }
 
     fn op(&mut self, operator: &str, ops: &[Object], res: Option<&Dictionary>) {
@@ -523,12 +558,13 @@ impl<'d> Interpreter<'d> {
                 self.out.repaired += 1;
             }
             if self.out.glyphs.len() >= self.max_glyphs {
-                self.out.limit.get_or_insert_with(|| {
-                    format!(
+                if !self.glyphs_cut {
+                    self.glyphs_cut = true;
+                    self.out.limits.push(format!(
                         "the page has more than {} glyphs (the limit): the rest were not kept",
                         self.max_glyphs
-                    )
-                });
+                    ));
+                }
             } else if bx.iter().all(|v| v.is_finite()) {
                 self.out.glyphs.push(Glyph {
                     tick: info.checkbox.is_none() && is_tick_mark(font.symbol, &info.text),

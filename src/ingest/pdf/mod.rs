@@ -42,6 +42,10 @@ pub struct PdfOptions {
     pub max_ops: usize,
     /// Most glyphs kept for one page; past it, `limit_reached`.
     pub max_glyphs: usize,
+    /// Most entries kept from one font's ToUnicode CMap (a `bfrange` may declare four
+    /// billion); past it, `limit_reached` naming the font, and its other codes read
+    /// as unmapped.
+    pub max_cmap_entries: usize,
 }
 
 impl Default for PdfOptions {
@@ -52,6 +56,7 @@ impl Default for PdfOptions {
             max_seconds: 120.0,
             max_ops: interpreter::MAX_OPS,
             max_glyphs: interpreter::MAX_GLYPHS,
+            max_cmap_entries: cmap::MAX_ENTRIES,
         }
     }
 }
@@ -341,6 +346,7 @@ fn read_page(
     let base = upright_matrix(doc, page);
     let mut interp = Interpreter::new(doc, fonts, opts.max_stream_bytes);
     interp.set_limits(opts.max_ops, opts.max_glyphs);
+    interp.set_cmap_limit(opts.max_cmap_entries);
     interp.set_base_ctm(base);
     interp.set_deadline(deadline);
     interp.run(&content, page_resources(doc, page));
@@ -351,9 +357,11 @@ fn read_page(
             Severity::Warning,
             format!("time budget of {} s ran out in this page", opts.max_seconds),
         ));
-    } else if let Some(limit) = &result.limit {
+    }
+    for limit in &result.limits {
         flags.push((FlagCode::LimitReached, Severity::Warning, limit.clone()));
-    } else if result.truncated {
+    }
+    if !result.timed_out && result.truncated {
         flags.push((
             FlagCode::ParseError,
             Severity::Warning,
