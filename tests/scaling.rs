@@ -8,8 +8,9 @@
 //! The counting runs this test binary's own `process_one_input` helper under
 //! `valgrind --tool=callgrind`, in-process (no worker process, whose count callgrind
 //! would lose when the worker is stopped). Without Valgrind the test says SKIPPED. It is
-//! ignored by default (minutes under callgrind): `cargo test --release --test scaling --
-//! --ignored --nocapture` runs it and prints the counts. Measured 2026-12-02, debug build,
+//! ignored by default (minutes under callgrind; the cases are counted in parallel):
+//! `.ci/run` runs it, and `cargo test --test scaling -- --ignored --nocapture` prints the
+//! counts. Measured 2026-12-02, debug build,
 //! n = 300: every case x8.3-x10.0 (sara_am_spaced 8.3, sara_am_words 9.3, divs_in_cell
 //! 9.7, table_rows 9.4, thai_digits 10.0, repeated_codes 9.4, lines 9.7).
 
@@ -111,7 +112,7 @@ fn instructions(path: &Path) -> u64 {
 }
 
 #[test]
-#[ignore = "needs valgrind; about 7 minutes of CPU in a debug build"]
+#[ignore = "needs valgrind; about 7 minutes of CPU in a debug build (run by .ci/run)"]
 fn counted_work_grows_linearly() {
     let have = Command::new("valgrind").arg("--version").output();
     if !have.is_ok_and(|o| o.status.success()) {
@@ -124,14 +125,25 @@ fn counted_work_grows_linearly() {
     let start = instructions(&tiny);
     let mut report = vec![format!("start-up {start} instructions; n = {N}")];
     let mut over = Vec::new();
-    for name in CASES {
-        let mut work = Vec::new();
-        for n in [N, 10 * N] {
-            let (text, ext) = case(name, n);
-            let path = dir.path().join(format!("{name}{n}.{ext}"));
-            std::fs::write(&path, text).unwrap();
-            work.push(instructions(&path).saturating_sub(start).max(1));
-        }
+    // Every case at n and 10n counted at once, one callgrind process each (the machine's
+    // cores share the minutes; each count is its own and exact).
+    let counts: Vec<Vec<u64>> = std::thread::scope(|s| {
+        let runs: Vec<_> = CASES
+            .iter()
+            .map(|name| {
+                [N, 10 * N].map(|n| {
+                    let (text, ext) = case(name, n);
+                    let path = dir.path().join(format!("{name}{n}.{ext}"));
+                    std::fs::write(&path, text).unwrap();
+                    s.spawn(move || instructions(&path).saturating_sub(start).max(1))
+                })
+            })
+            .collect();
+        runs.into_iter()
+            .map(|pair| pair.into_iter().map(|h| h.join().unwrap()).collect())
+            .collect()
+    });
+    for (name, work) in CASES.iter().zip(counts) {
         let ratio = work[1] as f64 / work[0] as f64;
         report.push(format!(
             "{name:<16} n {:>13}  10n {:>13}  x{ratio:.1}",
