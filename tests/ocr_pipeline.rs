@@ -101,4 +101,22 @@ fn sidecar_ocr_text_beside_a_scan_is_used_and_said() {
         .any(|f| f.code.as_str() == "ocr_text" && f.message.contains("report.md")));
     assert!(!doc.flags.iter().any(|f| f.code.as_str() == "no_text_layer"));
     assert_eq!(doc.oit_items.len(), 43, "the sidecar's items are read");
+    assert!(!doc
+        .flags
+        .iter()
+        .any(|f| f.code.as_str() == "invalid_encoding"));
+    // Bytes that are not UTF-8 in the sidecar are flagged as in any text input, naming
+    // the file, and the document is partial.
+    let mut bytes = std::fs::read(dir.path().join("report.md")).unwrap();
+    bytes.extend_from_slice(b"\n\xff\xfe O1 \xc3\n");
+    std::fs::write(dir.path().join("report.md"), bytes).unwrap();
+    let doc = process_path(&pdf, &PipelineOptions::default());
+    let bad: Vec<_> = doc
+        .flags
+        .iter()
+        .filter(|f| f.code.as_str() == "invalid_encoding")
+        .collect();
+    assert_eq!(bad.len(), 1, "{:?}", doc.flags);
+    assert!(bad[0].message.contains("report.md"), "{}", bad[0].message);
+    assert_eq!(doc.status.as_str(), "partial");
 }

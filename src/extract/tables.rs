@@ -187,15 +187,16 @@ pub fn code_at_start(s: &str) -> Option<(u32, usize)> {
             .take_while(|c| c.is_ascii_digit() || normalize::ascii_digit(*c).is_some())
             .count()
     };
+    let zero = |c: char| normalize::digit_value(c) == Some(0);
     let first = s.chars().next()?;
-    if matches!(first, 'O' | 'o' | '0' | '๐') {
+    if matches!(first, 'O' | 'o') || zero(first) {
         let rest = &s[first.len_utf8()..];
-        if rest.starts_with(['0', '๐']) && digit_run(rest) == 3 {
+        if rest.starts_with(zero) && digit_run(rest) == 3 {
             let (n, len) = code_at_start(rest)?;
             return Some((n, len + first.len_utf8()));
         }
     }
-    if matches!(first, '0' | '๐') {
+    if zero(first) {
         let second = s[first.len_utf8()..].chars().next()?;
         if !(second.is_ascii_digit() || normalize::ascii_digit(second).is_some()) {
             return None;
@@ -206,7 +207,7 @@ pub fn code_at_start(s: &str) -> Option<(u32, usize)> {
     if matches!(first, 'O' | 'o') {
         let mut after = s[first.len_utf8()..].chars();
         if let (Some(z), next) = (after.next(), after.next()) {
-            if normalize::digit_value(z) == Some(0) && next.is_none_or(char::is_whitespace) {
+            if zero(z) && next.is_none_or(char::is_whitespace) {
                 return Some((0, first.len_utf8() + z.len_utf8()));
             }
         }

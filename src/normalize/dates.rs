@@ -27,67 +27,6 @@ pub struct FoundDate {
     pub end: Option<String>,
 }
 
-const THAI_FULL: [&str; 12] = [
-    "มกราคม",
-    "กุมภาพันธ์",
-    "มีนาคม",
-    "เมษายน",
-    "พฤษภาคม",
-    "มิถุนายน",
-    "กรกฎาคม",
-    "สิงหาคม",
-    "กันยายน",
-    "ตุลาคม",
-    "พฤศจิกายน",
-    "ธันวาคม",
-];
-
-const THAI_SHORT: [&str; 12] = [
-    "มกรา",
-    "กุมภา",
-    "มีนา",
-    "เมษา",
-    "พฤษภา",
-    "มิถุนา",
-    "กรกฎา",
-    "สิงหา",
-    "กันยา",
-    "ตุลา",
-    "พฤศจิกา",
-    "ธันวา",
-];
-
-/// Abbreviations as (first part, second part): "ม.ค." = ("ม", "ค").
-const THAI_ABBR: [(&str, &str); 12] = [
-    ("ม", "ค"),
-    ("ก", "พ"),
-    ("มี", "ค"),
-    ("เม", "ย"),
-    ("พ", "ค"),
-    ("มิ", "ย"),
-    ("ก", "ค"),
-    ("ส", "ค"),
-    ("ก", "ย"),
-    ("ต", "ค"),
-    ("พ", "ย"),
-    ("ธ", "ค"),
-];
-
-const ENGLISH: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Era {
     Be,
@@ -99,10 +38,6 @@ enum Era {
 struct Cur<'a> {
     s: &'a str,
     pos: usize,
-}
-
-fn is_thai_letter(c: char) -> bool {
-    ('\u{0E01}'..='\u{0E4E}').contains(&c)
 }
 
 impl<'a> Cur<'a> {
@@ -170,21 +105,22 @@ impl<'a> Cur<'a> {
     /// A month name; `english` tells whether it was an English one.
     fn month(&mut self) -> Option<(u32, bool)> {
         let save = self.pos;
-        for (i, m) in THAI_FULL.iter().enumerate() {
-            if self.eat(m) {
+        let months = crate::vocab::months();
+        for (i, m) in months.iter().enumerate() {
+            if self.eat(m.full) {
                 return Some((i as u32 + 1, false));
             }
         }
-        for (i, m) in THAI_SHORT.iter().enumerate() {
-            if self.eat(m) {
+        for (i, m) in months.iter().enumerate() {
+            if self.eat(m.short) {
                 return Some((i as u32 + 1, false));
             }
         }
         // Abbreviations: longer first parts first ("มี" before "ม").
-        let mut order: Vec<usize> = (0..12).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(THAI_ABBR[i].0.len()));
+        let mut order: Vec<usize> = (0..months.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(months[i].abbr.0.len()));
         for i in order {
-            let (a, b) = THAI_ABBR[i];
+            let (a, b) = months[i].abbr;
             self.pos = save;
             if !self.eat(a) {
                 continue;
@@ -198,7 +134,7 @@ impl<'a> Cur<'a> {
             }
             let dot2 = self.eat(".");
             // Without a final dot the abbreviation must not run into more Thai letters.
-            if !dot2 && self.peek().is_some_and(is_thai_letter) {
+            if !dot2 && self.peek().is_some_and(crate::vocab::chars::is_thai_letter) {
                 continue;
             }
             if !dot1
@@ -212,14 +148,14 @@ impl<'a> Cur<'a> {
             return Some((i as u32 + 1, false));
         }
         self.pos = save;
-        for (i, m) in ENGLISH.iter().enumerate() {
-            if self.eat_ci(m) {
+        for (i, m) in months.iter().enumerate() {
+            if self.eat_ci(m.english) {
                 if !self.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
                     return Some((i as u32 + 1, true));
                 }
                 self.pos = save;
             }
-            if self.eat_ci(&m[..3]) {
+            if self.eat_ci(&m.english[..3]) {
                 if self.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
                     self.pos = save;
                     continue;
@@ -640,7 +576,8 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
         let starts_number = digit_value(ch).is_some()
             && !prev.is_some_and(|p| digit_value(p).is_some() || p == '.' || p == '/');
         let starts_word = ch.is_ascii_alphabetic() && !prev.is_some_and(|p| p.is_alphanumeric());
-        let starts_thai = is_thai_letter(ch) && !prev.is_some_and(is_thai_letter);
+        let starts_thai = crate::vocab::chars::is_thai_letter(ch)
+            && !prev.is_some_and(crate::vocab::chars::is_thai_letter);
         if starts_number || starts_word {
             if let Some(f) = date_at(s, i) {
                 skip_to = f.range.end;

@@ -10,7 +10,7 @@ use crate::diagnostic::{Flag, FlagCode, Severity};
 use crate::ingest::ocr::ticks::Tick;
 use crate::ingest::ocr::{self, OcrError, OcrOptions};
 use crate::ingest::pdf::PdfPages;
-use crate::ingest::text::read_text;
+use crate::ingest::text::{read_text_limited, TextLimits};
 use crate::model::TextOrigin;
 use rayon::prelude::*;
 use std::path::Path;
@@ -91,8 +91,13 @@ pub fn fill_scanned_pages(
     // The reader's own no_text_layer flags are replaced by what happens next.
     pdf.flags.retain(|f| f.code != FlagCode::NoTextLayer);
 
-    if let Some((side, text)) = ocr::sidecar_text(Path::new(path)) {
-        if let Ok(pages) = read_text(text.as_bytes()) {
+    if let Some((side, bytes)) = ocr::sidecar_text(Path::new(path)) {
+        // Read as any text input: an encoding it cannot decode is said (invalid_encoding).
+        if let Ok((pages, flags)) = read_text_limited(&bytes, &TextLimits::NONE) {
+            pdf.flags.extend(flags.into_iter().map(|mut f| {
+                f.message = format!("{}: {}", side.display(), f.message);
+                f
+            }));
             pdf.flags.push(Flag::new(
                 FlagCode::OcrText,
                 Severity::Info,

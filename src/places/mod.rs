@@ -27,15 +27,7 @@ const GAZETTEER_TSV: &str = include_str!("../../data/gazetteer.tsv");
 const BANGKOK_CODE: &str = "10";
 
 /// What kind of place a name is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum PlaceKind {
-    /// ตำบล / แขวง.
-    Subdistrict,
-    /// อำเภอ / เขต.
-    District,
-    /// จังหวัด.
-    Province,
-}
+pub use crate::vocab::PlaceKind;
 
 /// The place a report states, resolved against the gazetteer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -99,26 +91,16 @@ pub fn gazetteer() -> &'static Gazetteer {
     GAZETTEER.get_or_init(|| Gazetteer::from_tsv(GAZETTEER_TSV))
 }
 
-/// Prefixes stripped from a name before it is compared, longest first so that
-/// "กิ่งอำเภอ" wins over "อำเภอ". Both SARA AM (U+0E33) and NIKHAHIT + SARA AA
-/// (U+0E4D U+0E32) spellings are listed, since OCR writes either.
-const PREFIXES: &[(&str, PlaceKind)] = &[
-    ("กิ่งอำเภอ", PlaceKind::District),
-    ("กิ่งอําเภอ", PlaceKind::District),
-    ("จังหวัด", PlaceKind::Province),
-    ("อำเภอ", PlaceKind::District),
-    ("อําเภอ", PlaceKind::District),
-    ("ตำบล", PlaceKind::Subdistrict),
-    ("ตําบล", PlaceKind::Subdistrict),
-    ("แขวง", PlaceKind::Subdistrict),
-    ("เขต", PlaceKind::District),
-    ("จ.", PlaceKind::Province),
-    ("อ.", PlaceKind::District),
-    ("ต.", PlaceKind::Subdistrict),
-];
-
-/// Ways Bangkok is written besides its DOPA name.
-const BANGKOK_ALIASES: &[&str] = &["กรุงเทพฯ", "กรุงเทพ", "กทม.", "กทม", "กรุงเทพมหานคร"];
+/// Ways Bangkok is written besides its DOPA name (list `bangkok_alias` of
+/// `data/vocab/words.tsv`), longest first.
+fn bangkok_aliases() -> &'static [&'static str] {
+    static A: OnceLock<Vec<&'static str>> = OnceLock::new();
+    A.get_or_init(|| {
+        let mut a = crate::vocab::words("bangkok_alias").to_vec();
+        a.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        a
+    })
+}
 
 impl Gazetteer {
     /// Build the indexes from the TSV text. Malformed lines are skipped (the data is
@@ -179,7 +161,7 @@ impl Gazetteer {
             push(&mut g.province_by_loose, loose_of_key(&k), i);
             push(&mut g.province_by_key, k, i);
             if p.code == BANGKOK_CODE {
-                for alias in BANGKOK_ALIASES {
+                for alias in bangkok_aliases() {
                     push(&mut g.province_by_key, key(alias), i);
                     push(&mut g.province_by_loose, loose_key(alias), i);
                 }
@@ -212,7 +194,7 @@ impl Gazetteer {
         for p in &g.provinces {
             text_names.insert((PlaceKind::Province, p.name.clone()), p.name.clone());
             if p.code == BANGKOK_CODE {
-                for alias in BANGKOK_ALIASES {
+                for alias in bangkok_aliases() {
                     text_names.insert((PlaceKind::Province, alias.to_string()), p.name.clone());
                 }
             }
@@ -650,22 +632,15 @@ impl Gazetteer {
     fn place_at(&self, text: &str, i: usize) -> Option<(usize, PlaceKind, String)> {
         let rest = &text[i..];
         // Bangkok is often written bare.
-        for alias in BANGKOK_ALIASES {
+        for alias in bangkok_aliases() {
             if rest.starts_with(alias) {
                 let name = self
                     .text_names
                     .get(&(PlaceKind::Province, alias.to_string()))?;
-                // Prefer the longest alias: the list has "กรุงเทพมหานคร" last, so check it first.
-                let full = "กรุงเทพมหานคร";
-                let end = if rest.starts_with(full) {
-                    full.len()
-                } else {
-                    alias.len()
-                };
-                return Some((i + end, PlaceKind::Province, name.clone()));
+                return Some((i + alias.len(), PlaceKind::Province, name.clone()));
             }
         }
-        for (prefix, kind) in PREFIXES {
+        for (prefix, kind) in crate::vocab::place_prefix_spellings() {
             if !rest.starts_with(prefix) {
                 continue;
             }
@@ -789,9 +764,9 @@ pub fn key(name: &str) -> String {
 fn key_prefixes() -> &'static [&'static str] {
     static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
     LIST.get_or_init(|| {
-        PREFIXES
+        crate::vocab::place_prefix_spellings()
             .iter()
-            .map(|(p, _)| *p)
+            .map(|(p, _)| p.as_str())
             .filter(|p| !p.contains('\u{0E4D}'))
             .collect()
     })

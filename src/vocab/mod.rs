@@ -20,6 +20,7 @@ const WORDS: &str = include_str!("../../data/vocab/words.tsv");
 const AGENCY_TYPES: &str = include_str!("../../data/vocab/agency_types.tsv");
 const PLACE_PREFIXES: &str = include_str!("../../data/vocab/place_prefixes.tsv");
 const LEVELS: &str = include_str!("../../data/vocab/levels.tsv");
+const MONTHS: &str = include_str!("../../data/vocab/months.tsv");
 
 /// The words of one list of `data/vocab/words.tsv`, in file order (empty for a list
 /// the file does not have).
@@ -90,11 +91,14 @@ pub fn era_alternation() -> String {
     format!("(?:{})", parts.join("|"))
 }
 
-/// The kind of place a prefix introduces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The kind of place a prefix introduces (and a gazetteer name is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PlaceKind {
+    /// ตำบล / แขวง.
     Subdistrict,
+    /// อำเภอ / เขต.
     District,
+    /// จังหวัด.
     Province,
 }
 
@@ -111,6 +115,52 @@ pub fn place_prefixes() -> &'static [(&'static str, PlaceKind)] {
                     _ => return None,
                 };
                 Some((*r.first()?, kind))
+            })
+            .collect()
+    })
+}
+
+/// Place prefixes as the gazetteer matches them: each of [`place_prefixes`], and where it
+/// has SARA AM (U+0E33) also spelt NIKHAHIT + SARA AA (U+0E4D U+0E32), as OCR and some
+/// fonts write it; longest first, so that "กิ่งอำเภอ" is tried before "อำเภอ".
+pub fn place_prefix_spellings() -> &'static [(String, PlaceKind)] {
+    static P: OnceLock<Vec<(String, PlaceKind)>> = OnceLock::new();
+    P.get_or_init(|| {
+        let mut out: Vec<(String, PlaceKind)> = Vec::new();
+        for &(p, kind) in place_prefixes() {
+            out.push((p.to_string(), kind));
+            if p.contains('\u{0E33}') {
+                out.push((p.replace('\u{0E33}', "\u{0E4D}\u{0E32}"), kind));
+            }
+        }
+        out.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        out
+    })
+}
+
+/// One month of `data/vocab/months.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Month {
+    pub full: &'static str,
+    pub short: &'static str,
+    /// The abbreviation's two parts ("ม.ค." = ("ม", "ค")).
+    pub abbr: (&'static str, &'static str),
+    /// Lower case.
+    pub english: &'static str,
+}
+
+/// The twelve months in calendar order.
+pub fn months() -> &'static [Month] {
+    static M: OnceLock<Vec<Month>> = OnceLock::new();
+    M.get_or_init(|| {
+        tsv_rows(MONTHS)
+            .filter_map(|r| {
+                Some(Month {
+                    full: r.get(1)?,
+                    short: r.get(2)?,
+                    abbr: (r.get(3)?, r.get(4)?),
+                    english: r.get(5)?,
+                })
             })
             .collect()
     })
@@ -591,6 +641,13 @@ mod tests {
             Some(PlaceKind::Subdistrict)
         );
         assert!(place_prefixes().contains(&("อ.", PlaceKind::District)));
+        let spellings = place_prefix_spellings();
+        assert!(spellings.contains(&("กิ่งอ\u{0E4D}\u{0E32}เภอ".to_string(), PlaceKind::District)));
+        let at = |p: &str| spellings.iter().position(|(s, _)| s == p).unwrap();
+        assert!(at("กิ่งอำเภอ") < at("อำเภอ"));
+        assert_eq!(months().len(), 12);
+        assert_eq!(months()[2].abbr, ("มี", "ค"));
+        assert_eq!(months()[11].english, "december");
         assert_eq!(levels().first(), Some(&"ต้องปรับปรุงโดยด่วน"));
         assert!(!thai_levels().contains(&"A"));
     }

@@ -230,11 +230,11 @@ pub fn is_image_only(profile: &PageProfile, extracted_text: Option<&str>) -> boo
 pub const SIDECAR_MAX_BYTES: u64 = 16_000_000;
 
 /// OCR text supplied beside a PDF: `report.md`, then `report.txt` for `report.pdf`.
-/// Returns the file and its text (decoded as [`crate::ingest::text::detect_encoding`]
-/// says, bad bytes replaced); empty files are ignored. Only regular files are read: a
+/// Returns the file and its bytes, to be read as any text input is (so that its
+/// encoding and bad bytes are flagged); files without text are ignored. Only regular files are read: a
 /// symbolic link, a FIFO or a device is never opened, nor a file over
 /// [`SIDECAR_MAX_BYTES`] (its pages then stay without text, flagged `no_text_layer`).
-pub fn sidecar_text(pdf_path: &Path) -> Option<(PathBuf, String)> {
+pub fn sidecar_text(pdf_path: &Path) -> Option<(PathBuf, Vec<u8>)> {
     use std::io::Read;
     for ext in ["md", "txt", "MD", "TXT"] {
         let p = pdf_path.with_extension(ext);
@@ -258,9 +258,11 @@ pub fn sidecar_text(pdf_path: &Path) -> Option<(PathBuf, String)> {
         {
             continue;
         }
-        let text = crate::ingest::text::decode_to_string(&bytes);
-        if !text.trim().is_empty() {
-            return Some((p, text));
+        if !crate::ingest::text::decode_to_string(&bytes)
+            .trim()
+            .is_empty()
+        {
+            return Some((p, bytes));
         }
     }
     None
@@ -316,9 +318,9 @@ mod tests {
         std::fs::write(&pdf, b"%PDF-1.4").unwrap();
         assert!(sidecar_text(&pdf).is_none());
         std::fs::write(dir.path().join("report.txt"), "txt").unwrap();
-        assert_eq!(sidecar_text(&pdf).unwrap().1, "txt");
+        assert_eq!(sidecar_text(&pdf).unwrap().1, b"txt");
         std::fs::write(dir.path().join("report.md"), "  \n").unwrap();
-        assert_eq!(sidecar_text(&pdf).unwrap().1, "txt", "empty md is skipped");
+        assert_eq!(sidecar_text(&pdf).unwrap().1, b"txt", "empty md is skipped");
         std::fs::write(dir.path().join("report.md"), "# md").unwrap();
         assert_eq!(sidecar_text(&pdf).unwrap().0, dir.path().join("report.md"));
         // A link is not followed, whatever it points at; a file over the limit is not read.
