@@ -23,8 +23,11 @@ const KNOWN_MISSES: &[(&[&str], &str, &str)] = &[
             "writer_evidence_annual_report_o13.pdf",
         ],
         "doc_kind",
-        "the cover line \"O13 รายงานผลการดำเนินงานประจำปี\" is read as one OIT item row, \
-         and `structure: checklist_rows` is tried before the evidence titles: progress_report",
+        "OIT item rows are read where there are none: the cover line \"O13 \
+         รายงานผลการดำเนินงานประจำปี\" and the numbered strategies and projects (\"๑. \
+         การพัฒนาโครงสร้างพื้นฐาน\", aligned on as O21 and O41); `structure: checklist_rows` \
+         (any item row) is tried before the evidence titles, so progress_report (without the \
+         cover line too, from the numbered rows alone)",
     ),
     (
         &[
