@@ -69,22 +69,34 @@ fn contains(text: &str, word: &str) -> bool {
     squeeze(text).contains(&squeeze(word))
 }
 
-/// The first lines with text of the first page that has text.
+/// The title: the first lines with text of the first page that has text, less the rows
+/// of tables among them (a budget table's "แผนงานสาธารณสุข" row or a header cell
+/// "ชื่อโครงการ" is not the document's title; the lines count toward the twelve all the
+/// same).
 fn title_lines(layout: &Doc) -> String {
-    layout
-        .pages
-        .iter()
-        .find(|p| !p.rep.text.trim().is_empty())
-        .map(|p| {
-            p.rep
-                .text
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .take(TITLE_LINES)
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
-        .unwrap_or_default()
+    use crate::layout::BlockKind;
+    let Some(p) = layout.pages.iter().find(|p| !p.rep.text.trim().is_empty()) else {
+        return String::new();
+    };
+    let mut lines: Vec<&str> = Vec::new();
+    let mut seen = 0;
+    for b in &p.blocks {
+        for r in &p.rows[b.rows.clone()] {
+            let text = p.rep.text.get(r.range.clone()).unwrap_or("");
+            let with_text: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+            if with_text.is_empty() {
+                continue;
+            }
+            if b.kind != BlockKind::Table {
+                lines.extend(with_text.iter().copied().take(TITLE_LINES - seen));
+            }
+            seen = (seen + with_text.len()).min(TITLE_LINES);
+            if seen == TITLE_LINES {
+                return lines.join("\n");
+            }
+        }
+    }
+    lines.join("\n")
 }
 
 /// An OIT code written with its letter in the title ("O18", "O 18"): a zero standing

@@ -147,17 +147,20 @@ pub fn other_agency_in_opening(
     let opening = &text[..crate::source::floor_char_boundary(text, end)];
     let types = crate::vocab::kinds::score_words("agency_type");
     let parents = crate::vocab::kinds::score_words("parent_marker");
+    let leads = crate::vocab::kinds::score_words("agency_lead");
     let mut at = 0;
     for line in opening.split_inclusive('\n') {
         let line_start = at;
         at += line.len();
         for (i, _) in line.char_indices() {
             let before = &line[..i];
-            // A name starts a word: not inside one.
+            // A name starts a word: not inside one, unless a word that leads a name is
+            // glued before it ("เว็บไซต์ของโรงพยาบาลบางกระทุ่ม", list `agency_lead`).
             if before
                 .chars()
                 .next_back()
                 .is_some_and(crate::vocab::chars::is_thai)
+                && !leads.iter().any(|w| before.ends_with(w))
             {
                 continue;
             }
@@ -449,6 +452,11 @@ mod tests {
             let pages = [page_of(t)];
             assert_eq!(other_agency_in_opening(&pages, (0, t.len())), None, "{t}");
         }
+        // Glued to the word before it that leads a name (a real hospital's form).
+        let t = "แบบฟอร์มการขออนุญาตเผยแพร่ข้อมูลผ่านเว็บไซต์ของโรงพยาบาลบางกระทุ่ม\n";
+        let pages = [page_of(t)];
+        let (_, _, name) = other_agency_in_opening(&pages, (0, t.len())).unwrap();
+        assert_eq!(name, "โรงพยาบาลบางกระทุ่ม");
         // Written in a form's dotted field.
         let t = "ชื่อสถานศึกษา...วิทยาลัยเทคนิคกันทรลักษ์.......จังหวัด.....ศรีสะเกษ\n";
         let pages = [page_of(t)];
