@@ -171,35 +171,20 @@ impl<'a> Cur<'a> {
     /// An era marker (with optional spaces inside).
     fn era(&mut self) -> Option<Era> {
         let save = self.pos;
-        for (lit, era) in [
-            ("พุทธศักราช", Era::Be),
-            ("คริสต์ศักราช", Era::Ce),
-            ("พ.ศ.", Era::Be),
-            ("พ. ศ.", Era::Be),
-            ("พ.ศ", Era::Be),
-            ("พศ.", Era::Be),
-            ("พศ", Era::Be),
-            ("ค.ศ.", Era::Ce),
-            ("ค. ศ.", Era::Ce),
-            ("ค.ศ", Era::Ce),
-            ("คศ.", Era::Ce),
-            ("คศ", Era::Ce),
-        ] {
+        let mut words: Vec<(&str, Era)> = crate::vocab::words("era_be")
+            .iter()
+            .map(|w| (*w, Era::Be))
+            .chain(crate::vocab::words("era_ce").iter().map(|w| (*w, Era::Ce)))
+            .collect();
+        words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        for (lit, era) in words {
+            let latin_end = lit.ends_with(|c: char| c.is_ascii_alphabetic());
             if self.eat(lit) {
-                return Some(era);
+                if !(latin_end && self.peek().is_some_and(|c| c.is_ascii_alphabetic())) {
+                    return Some(era);
+                }
+                self.pos = save;
             }
-        }
-        for (lit, era) in [
-            ("B.E.", Era::Be),
-            ("BE", Era::Be),
-            ("A.D.", Era::Ce),
-            ("AD", Era::Ce),
-            ("CE", Era::Ce),
-        ] {
-            if self.eat(lit) && !self.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
-                return Some(era);
-            }
-            self.pos = save;
         }
         None
     }

@@ -91,6 +91,23 @@ pub fn gazetteer() -> &'static Gazetteer {
     GAZETTEER.get_or_init(|| Gazetteer::from_tsv(GAZETTEER_TSV))
 }
 
+/// The first letters of the place prefixes and of Bangkok's aliases: only there can a
+/// place start (a fast test before [`Gazetteer::place_at`]).
+fn place_leads() -> &'static [char] {
+    static L: OnceLock<Vec<char>> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut l: Vec<char> = crate::vocab::place_prefix_spellings()
+            .iter()
+            .map(|(p, _)| p.as_str())
+            .chain(bangkok_aliases().iter().copied())
+            .filter_map(|p| p.chars().next())
+            .collect();
+        l.sort_unstable();
+        l.dedup();
+        l
+    })
+}
+
 /// Ways Bangkok is written besides its DOPA name (list `bangkok_alias` of
 /// `data/vocab/words.tsv`), longest first.
 fn bangkok_aliases() -> &'static [&'static str] {
@@ -200,7 +217,10 @@ impl Gazetteer {
             }
         }
         for d in &g.districts {
-            let bare = d.name.strip_prefix("เขต").unwrap_or(&d.name);
+            let bare = crate::vocab::words("bangkok_district_prefix")
+                .iter()
+                .find_map(|p| d.name.strip_prefix(p))
+                .unwrap_or(&d.name);
             text_names.insert((PlaceKind::District, bare.to_string()), d.name.clone());
         }
         for s in &g.subdistricts {
@@ -325,13 +345,15 @@ impl Gazetteer {
             // wrong province is reported as a mismatch instead of being re-guessed.
             return v.clone();
         }
-        if k == "เมือง" {
+        // "อำเภอเมือง" alone: the province's capital district (เมือง + the province).
+        let capital = crate::vocab::kinds::score_words("capital_district_prefix");
+        if capital.contains(&k.as_str()) {
             if let Some(p) = province {
                 let prov = &self.provinces[p];
                 let found: Vec<usize> = (0..self.districts.len())
                     .filter(|&d| {
                         self.districts[d].province == p
-                            && self.districts[d].name == format!("เมือง{}", prov.name)
+                            && self.districts[d].name == format!("{k}{}", prov.name)
                     })
                     .collect();
                 if !found.is_empty() {
@@ -614,7 +636,7 @@ impl Gazetteer {
             let rest = &text[i..];
             let Some(c) = rest.chars().next() else { break };
             let mut advanced = false;
-            if matches!(c, 'ต' | 'แ' | 'อ' | 'เ' | 'ก' | 'จ') {
+            if place_leads().contains(&c) {
                 if let Some((end, kind, name)) = self.place_at(text, i) {
                     out.push((i..end, kind, name));
                     i = end;
