@@ -42,6 +42,10 @@ fn flag(
     Flag::new(code, severity, message, span)
 }
 
+/// The month (October) the Thai government's fiscal year starts in: a date from then to
+/// December belongs to the next fiscal year (Budget Procedure Act B.E. 2561, section 4).
+const FISCAL_YEAR_START_MONTH: i32 = 10;
+
 /// Extract everything from the pages of one document. `flags` are those the reader
 /// already raised (unmapped glyphs, pages without text).
 pub fn extract(source: Source, doc: &Doc, mut flags: Vec<Flag>) -> Document {
@@ -225,6 +229,24 @@ pub fn extract(source: Source, doc: &Doc, mut flags: Vec<Flag>) -> Document {
     }) {
         fiscal_year = Some(y);
         fiscal_year_span = Some(pages[pi].span(r));
+    }
+    // No year stated as one: the fiscal year of the first date of the first page with
+    // text (a monthly report's "ในรอบเดือน มีนาคม พ.ศ. ๒๕๖๗", a notice's date). The Thai
+    // fiscal year runs from October: October to December count toward the next one.
+    if fiscal_year.is_none() {
+        let first = pages.iter().find(|p| !p.rep.text.trim().is_empty());
+        if let Some((p, f)) = first.and_then(|p| {
+            crate::normalize::find_dates(&p.rep.text)
+                .into_iter()
+                .next()
+                .map(|f| (p, f))
+        }) {
+            let ym: Vec<i32> = f.date.split('-').filter_map(|v| v.parse().ok()).collect();
+            if let [y, m, ..] = ym[..] {
+                fiscal_year = Some(y + 543 + i32::from(m >= FISCAL_YEAR_START_MONTH));
+                fiscal_year_span = Some(p.span(f.range));
+            }
+        }
     }
 
     // Score and level: the first stated; the level is looked for right after the score.
