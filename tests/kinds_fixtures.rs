@@ -44,16 +44,6 @@ const KNOWN_MISSES: &[(&[&str], &str, &str)] = &[
          out table rows, but Calc prints the sheet in strips of columns and page 1 holds only \
          the first column, whose cells read as lines of their own",
     ),
-    (
-        &["not_ita_price_table.txt", "writer_not_ita_price_table.pdf"],
-        "doc_kind",
-        "`oit_evidence title โครงการ` holds on \"ชื่อโครงการ\" of a tender's price table",
-    ),
-    (
-        &["not_ita_price_table.txt", "writer_not_ita_price_table.pdf"],
-        "no_ita_content",
-        "follows from the kind: a document with a kind is not flagged",
-    ),
 ];
 
 fn known_miss(file: &str, field: &str) -> bool {

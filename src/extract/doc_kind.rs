@@ -30,6 +30,7 @@ fn holds(rule: &KindRule, doc: &Document, layout: &Doc, title: &str) -> bool {
     match rule.place {
         Where::Structure => structure(rule.word, doc),
         Where::Title => contains(title, rule.word),
+        Where::TitleStart => title.lines().any(|l| l.trim_start().starts_with(rule.word)),
         Where::Text => layout
             .pages
             .iter()

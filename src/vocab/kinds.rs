@@ -78,6 +78,9 @@ pub enum Where {
     Structure,
     /// The document's title lines.
     Title,
+    /// A title line that starts with the word ("โครงการเสริมสร้างคุณธรรม …", not "๑. ชื่อ
+    /// โครงการ …" of a form's field).
+    TitleStart,
     /// Anywhere in the text.
     Text,
 }
@@ -96,6 +99,7 @@ impl KindRule {
         let w = match self.place {
             Where::Structure => "structure",
             Where::Title => "title",
+            Where::TitleStart => "title_start",
             Where::Text => "text",
         };
         format!("{w}: {}", self.word)
@@ -113,6 +117,7 @@ pub fn kind_rules() -> &'static [KindRule] {
                 let place = match *r.get(1)? {
                     "structure" => Where::Structure,
                     "title" => Where::Title,
+                    "title_start" => Where::TitleStart,
                     "text" => Where::Text,
                     _ => return None,
                 };
