@@ -109,13 +109,14 @@ fn question_code(line: &str) -> Option<(String, usize)> {
 /// The indicator a line names: its number and where the title ends (byte in `line`).
 fn indicator_in(line: &str) -> Option<(u32, usize)> {
     let titles = crate::vocab::catalogue::indicators();
+    let line = Squeezed::new(line);
     let mut found: Option<(u32, usize, usize)> = None;
     for (i, title) in titles.iter().enumerate() {
         let n = i as u32 + 1;
         let mut names = vec![*title];
         names.extend(score_words(&format!("indicator_{n}")));
         for name in names {
-            if let Some(end) = find_squeezed(line, name) {
+            if let Some(end) = line.end_of(name) {
                 // The longest title wins ("การเปิดเผยข้อมูลสาธารณะ" over its prefix).
                 if found.is_none_or(|(_, _, len)| name.len() > len) {
                     found = Some((n, end, name.len()));
@@ -126,21 +127,37 @@ fn indicator_in(line: &str) -> Option<(u32, usize)> {
     found.map(|(n, end, _)| (n, end))
 }
 
-/// Where `word` ends in `line`, spaces and tabs ignored on both sides.
-fn find_squeezed(line: &str, word: &str) -> Option<usize> {
-    let want = squeeze(word);
-    let mut map = Vec::new(); // squeezed byte -> line byte end
-    let mut sq = String::new();
-    for (i, c) in line.char_indices() {
-        if c == ' ' || c == '\t' {
-            continue;
+/// A line with its spaces and tabs taken out, built once and asked for many words.
+struct Squeezed {
+    sq: String,
+    /// (squeezed byte end, line byte end) of each character kept.
+    map: Vec<(usize, usize)>,
+}
+
+impl Squeezed {
+    fn new(line: &str) -> Self {
+        let mut map = Vec::new();
+        let mut sq = String::with_capacity(line.len());
+        for (i, c) in line.char_indices() {
+            if c == ' ' || c == '\t' {
+                continue;
+            }
+            sq.push(c);
+            map.push((sq.len(), i + c.len_utf8()));
         }
-        sq.push(c);
-        map.push((sq.len(), i + c.len_utf8()));
+        Squeezed { sq, map }
     }
-    let pos = sq.find(&want)?;
-    let end = pos + want.len();
-    map.iter().find(|(s, _)| *s == end).map(|(_, l)| *l)
+
+    /// Where `word` ends in the line, spaces and tabs ignored on both sides.
+    fn end_of(&self, word: &str) -> Option<usize> {
+        let want = squeeze(word);
+        let pos = self.sq.find(&want)?;
+        let end = pos + want.len();
+        self.map
+            .binary_search_by_key(&end, |(s, _)| *s)
+            .ok()
+            .map(|k| self.map[k].1)
+    }
 }
 
 /// Whether the line starts with indicator number `n` ("ตัวชี้วัดที่ 9", "9.", "๙").
@@ -155,21 +172,23 @@ fn leads_with_number(line: &str, n: u32) -> bool {
 }
 
 fn tool_in(line: &str) -> Option<(usize, usize)> {
+    let line = Squeezed::new(line);
     ["tool_iit", "tool_eit", "tool_oit"]
         .iter()
         .enumerate()
         .find_map(|(i, list)| {
             score_words(list)
                 .iter()
-                .find_map(|w| find_squeezed(line, w))
+                .find_map(|w| line.end_of(w))
                 .map(|end| (i, end))
         })
 }
 
 fn word_end(line: &str, list: &str) -> Option<usize> {
+    let line = Squeezed::new(line);
     score_words(list)
         .iter()
-        .filter_map(|w| find_squeezed(line, w))
+        .filter_map(|w| line.end_of(w))
         .min()
 }
 
