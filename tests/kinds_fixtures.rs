@@ -255,4 +255,11 @@ fn fiscal_year_from_a_date_counts_october_toward_the_next_year() {
         let span = doc.fiscal_year_span.expect("the date's span");
         assert_eq!(span.line, 1, "{text}");
     }
+    // A date whose fiscal year has no OIT list (an OCR misreading such as 2500) gives none.
+    let doc = process_bytes(
+        "x.txt",
+        "ประกาศ ณ วันที่ ๓๐ กันยายน ๒๕๐๐\nองค์การบริหารส่วนตำบลบ้านใหม่\n".as_bytes(),
+        &opts,
+    );
+    assert_eq!(doc.fiscal_year, None);
 }

@@ -232,7 +232,9 @@ pub fn extract(source: Source, doc: &Doc, mut flags: Vec<Flag>) -> Document {
     }
     // No year stated as one: the fiscal year of the first date of the first page with
     // text (a monthly report's "ในรอบเดือน มีนาคม พ.ศ. ๒๕๖๗", a notice's date). The Thai
-    // fiscal year runs from October: October to December count toward the next one.
+    // fiscal year runs from October: October to December count toward the next one. Only
+    // a year an OIT list is known for is taken: a date is a weaker word than a stated
+    // year, and OCR misreads them (a scan's date read as 2500 chose no list for its items).
     if fiscal_year.is_none() {
         let first = pages.iter().find(|p| !p.rep.text.trim().is_empty());
         if let Some((p, f)) = first.and_then(|p| {
@@ -243,8 +245,11 @@ pub fn extract(source: Source, doc: &Doc, mut flags: Vec<Flag>) -> Document {
         }) {
             let ym: Vec<i32> = f.date.split('-').filter_map(|v| v.parse().ok()).collect();
             if let [y, m, ..] = ym[..] {
-                fiscal_year = Some(y + 543 + i32::from(m >= FISCAL_YEAR_START_MONTH));
-                fiscal_year_span = Some(p.span(f.range));
+                let fy = y + 543 + i32::from(m >= FISCAL_YEAR_START_MONTH);
+                if crate::vocab::catalogue::for_year(fy).is_some() {
+                    fiscal_year = Some(fy);
+                    fiscal_year_span = Some(p.span(f.range));
+                }
             }
         }
     }
