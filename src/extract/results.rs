@@ -195,10 +195,7 @@ fn lone_numbers(page: &PageText) -> Vec<(u32, Span)> {
             continue;
         }
         let value = digits.chars().try_fold(0u32, |v, c| {
-            let d = c
-                .to_digit(10)
-                .or_else(|| crate::vocab::chars::is_thai_digit(c).then(|| c as u32 - 0x0E50))?;
-            Some(v * 10 + d)
+            Some(v * 10 + crate::normalize::digit_value(c)?)
         });
         if let Some(n) = value.filter(|&n| n > 0) {
             let lead = line.len() - line.trim_start().len();
