@@ -231,7 +231,8 @@ pub fn extract(source: Source, doc: &Doc, mut flags: Vec<Flag>) -> Document {
         fiscal_year_span = Some(pages[pi].span(r));
     }
     // No year stated as one: the fiscal year of the first date of the first page with
-    // text (a monthly report's "ในรอบเดือน มีนาคม พ.ศ. ๒๕๖๗", a notice's date). The Thai
+    // text (a notice's "ณ วันที่ ๘ กุมภาพันธ์ ๒๕๖๗"; a month and year without a day is no
+    // date to the date reader, so not taken). The Thai
     // fiscal year runs from October: October to December count toward the next one. Only
     // a year an OIT list is known for is taken: a date is a weaker word than a stated
     // year, and OCR misreads them (a scan's date read as 2500 chose no list for its items).
