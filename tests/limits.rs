@@ -192,6 +192,98 @@ fn pdf_content_nesting_and_operands() {
     let crowded = [b"1 ".repeat(5000), b"pop ".to_vec(), TEXT.to_vec()].concat();
     let doc = process_bytes("crowded.pdf", &pdf(&crowded, None, Vec::new()), &options());
     flagged(&doc, FlagCode::LimitReached, &["more than 4096 operands"]);
+    // Arrays and dictionaries count as operands too.
+    let arrays = [b"[1] ".repeat(5000), b"pop ".to_vec(), TEXT.to_vec()].concat();
+    let doc = process_bytes("arrays.pdf", &pdf(&arrays, None, Vec::new()), &options());
+    flagged(&doc, FlagCode::LimitReached, &["more than 4096 operands"]);
+}
+
+/// A one-page PDF whose page draws /Fm0; form `i` draws form `next(i)` (None: text).
+fn pdf_forms(n: usize, next: impl Fn(usize) -> Option<usize>) -> Vec<u8> {
+    let mut doc = PdfDoc::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    let ids: Vec<_> = (0..n).map(|_| doc.new_object_id()).collect();
+    for (i, id) in ids.iter().enumerate() {
+        let (content, xobjects) = match next(i) {
+            Some(j) => (b"/Fm Do".to_vec(), dictionary! { "Fm" => ids[j] }),
+            None => (TEXT.to_vec(), lopdf::Dictionary::new()),
+        };
+        let form = Stream::new(
+            dictionary! {
+                "Type" => "XObject", "Subtype" => "Form",
+                "BBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+                "Resources" => dictionary! {
+                    "Font" => dictionary! { "F1" => font_id },
+                    "XObject" => xobjects,
+                },
+            },
+            content,
+        );
+        doc.objects.insert(*id, Object::Stream(form));
+    }
+    let content_id = doc.add_object(Stream::new(dictionary! {}, [TEXT, b"/Fm Do"].concat()));
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        "Contents" => content_id,
+        "Resources" => dictionary! {
+            "Font" => dictionary! { "F1" => font_id },
+            "XObject" => dictionary! { "Fm" => ids[0] },
+        },
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn pdf_form_nesting_and_cycles() {
+    // Twelve forms, each drawing the next: the ninth is past the depth limit of 8.
+    let deep = pdf_forms(12, |i| (i + 1 < 12).then_some(i + 1));
+    let doc = process_bytes("forms.pdf", &deep, &options());
+    flagged(&doc, FlagCode::LimitReached, &["nested deeper than 8"]);
+    // Four forms are within it: no flag.
+    let shallow = pdf_forms(4, |i| (i + 1 < 4).then_some(i + 1));
+    let doc = process_bytes("forms4.pdf", &shallow, &options());
+    no_limit_flag(&doc);
+    assert!(
+        !doc.flags.iter().any(|f| f.code == FlagCode::ParseError),
+        "{:#?}",
+        doc.flags
+    );
+    // A form that draws itself is damage, said once.
+    let cycle = pdf_forms(2, |i| Some(1 - i));
+    let doc = process_bytes("cycle.pdf", &cycle, &options());
+    flagged(&doc, FlagCode::ParseError, &["draws itself"]);
+}
+
+#[test]
+fn pdf_glyphs_at_no_finite_place() {
+    // Twenty CTM scalings by 9 * 10^18 overflow the glyph box to infinity: the glyph
+    // is dropped and counted, never laid out at an infinite place.
+    let scale = "9000000000000000000 0 0 9000000000000000000 0 0 cm ".repeat(20);
+    let content = format!(
+        "q {scale} BT /F1 12 Tf (Hi) Tj ET Q {}",
+        String::from_utf8_lossy(TEXT)
+    );
+    let doc = process_bytes(
+        "inf.pdf",
+        &pdf(content.as_bytes(), None, Vec::new()),
+        &options(),
+    );
+    flagged(&doc, FlagCode::ParseError, &["not a finite number"]);
 }
 
 #[test]

@@ -324,6 +324,12 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    fn operands_full(&mut self) {
+        self.too_many(format!(
+            "an operator of the content has more than {MAX_OPERANDS} operands (the limit): the rest were not read"
+        ));
+    }
+
     fn too_many(&mut self, message: String) {
         if !self.crowded {
             self.crowded = true;
@@ -363,26 +369,22 @@ impl<'a> Lexer<'a> {
     pub fn next_op(&mut self, operands: &mut Vec<Object>) -> Option<&'a str> {
         operands.clear();
         loop {
-            match self.token()? {
+            let tok = self.token()?;
+            match tok {
                 Tok::Obj(o) => {
                     if operands.len() < MAX_OPERANDS {
                         operands.push(o);
                     } else {
-                        self.too_many(format!(
-                            "an operator of the content has more than {MAX_OPERANDS} operands (the limit): the rest were not read"
-                        ));
+                        self.operands_full();
                     }
                 }
-                Tok::ArrayStart => {
-                    let a = self.compound(false, 1);
+                Tok::ArrayStart | Tok::DictStart => {
+                    let dict = matches!(tok, Tok::DictStart);
+                    let a = self.compound(dict, 1);
                     if operands.len() < MAX_OPERANDS {
                         operands.push(a);
-                    }
-                }
-                Tok::DictStart => {
-                    let a = self.compound(true, 1);
-                    if operands.len() < MAX_OPERANDS {
-                        operands.push(a);
+                    } else {
+                        self.operands_full();
                     }
                 }
                 Tok::Keyword(b"BI") => {

@@ -46,6 +46,9 @@ pub struct Font {
     /// Entries the ToUnicode CMap declared when it was cut at its limit
     /// (`PdfOptions::max_cmap_entries`): the codes past it read as unmapped.
     pub cmap_overflow: Option<u64>,
+    /// The composite font's `/W` array held more than [`MAX_CID_WIDTHS`] widths: the
+    /// codes past them take the default width (their positions may drift).
+    pub widths_cut: bool,
     /// Simple fonts: text per code from `/Differences` or the base encoding.
     simple: Vec<Option<String>>,
     widths: HashMap<u32, f64>,
@@ -60,6 +63,9 @@ pub struct Font {
     max_stream: usize,
     cache: std::cell::RefCell<HashMap<u32, CodeInfo>>,
 }
+
+/// Most widths read from a composite font's `/W` array (a range counts each code).
+pub const MAX_CID_WIDTHS: usize = 200_000;
 
 fn is_thai(c: char) -> bool {
     ('\u{0E01}'..='\u{0E5B}').contains(&c) || ('\u{F700}'..='\u{F71A}').contains(&c)
@@ -102,6 +108,7 @@ impl Font {
             .map(|b| ToUnicode::parse_limited(&b, max_cmap));
         let mut font = Font {
             cmap_overflow: to_unicode.as_ref().and_then(|t| t.overflow),
+            widths_cut: false,
             symbol: SymbolFont::from_base_font(&base_font),
             base_font,
             composite,
@@ -168,7 +175,7 @@ impl Font {
         }
         if let Ok(w) = desc.get_deref(b"W", doc).and_then(Object::as_array) {
             let mut i = 0;
-            let mut budget = 200_000usize;
+            let mut budget = MAX_CID_WIDTHS;
             while i < w.len() && budget > 0 {
                 let Some(first) = num(deref(doc, &w[i])) else {
                     break;
@@ -199,6 +206,7 @@ impl Font {
                     None => break,
                 }
             }
+            self.widths_cut = budget == 0 && i < w.len();
         }
         if let Ok(o @ Object::Stream(_)) = desc.get(b"CIDToGIDMap").map(|o| deref(doc, o)) {
             if let Some(b) = stream_bytes(o) {

@@ -5,7 +5,7 @@
 //! vector checkboxes. Output: positioned glyphs and line segments in page space.
 
 use super::checkboxes::{is_box_size, is_tick_mark, BoxState, Square};
-use super::fonts::Font;
+use super::fonts::{Font, MAX_CID_WIDTHS};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -61,6 +61,12 @@ pub struct PageContent {
     /// The reader limits the page reached, each with its number (`limit_reached`):
     /// operators, glyphs, and the CMap of each font first loaded on the page.
     pub limits: Vec<String>,
+    /// Damage that lost part of the page (`parse_error`): glyphs placed at a position
+    /// that is not a finite number, a Form XObject that draws itself.
+    pub damage: Vec<String>,
+    /// Glyphs dropped because their box was not finite (a degenerate or overflowing
+    /// text matrix).
+    pub nonfinite_glyphs: usize,
     pub(crate) ops: usize,
 }
 
@@ -286,6 +292,13 @@ impl<'d> Interpreter<'d> {
                 "ToUnicode CMap of font {}: {declared} entries, limit {}; the rest not read (shown as U+FFFD)",
                 String::from_utf8_lossy(name),
                 self.max_cmap
+            ));
+        }
+        if font.widths_cut {
+            self.out.limits.push(format!(
+                "widths of font {}: more than {} (the limit); the rest take the default width",
+                String::from_utf8_lossy(name),
+                MAX_CID_WIDTHS
             ));
         }
         font
@@ -565,7 +578,9 @@ impl<'d> Interpreter<'d> {
                         self.max_glyphs
                     ));
                 }
-            } else if bx.iter().all(|v| v.is_finite()) {
+            } else if !bx.iter().all(|v| v.is_finite()) {
+                self.out.nonfinite_glyphs += 1;
+            } else {
                 self.out.glyphs.push(Glyph {
                     tick: info.checkbox.is_none() && is_tick_mark(font.symbol, &info.text),
                     text: info.text,
@@ -626,7 +641,21 @@ impl<'d> Interpreter<'d> {
         let Some(Object::Reference(id)) = resource(self.doc, res, b"XObject", name).cloned() else {
             return;
         };
-        if self.forms.contains(&id) || self.forms.len() >= MAX_FORM_DEPTH {
+        if self.forms.contains(&id) {
+            let cut = "a Form XObject draws itself (a cycle): the repeated drawing was not read"
+                .to_string();
+            if !self.out.damage.contains(&cut) {
+                self.out.damage.push(cut);
+            }
+            return;
+        }
+        if self.forms.len() >= MAX_FORM_DEPTH {
+            let cut = format!(
+                "Form XObjects nested deeper than {MAX_FORM_DEPTH} (the limit): the deeper ones were not read"
+            );
+            if !self.out.limits.contains(&cut) {
+                self.out.limits.push(cut);
+            }
             return;
         }
         let doc = self.doc;

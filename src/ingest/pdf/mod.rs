@@ -361,6 +361,19 @@ fn read_page(
     for limit in &result.limits {
         flags.push((FlagCode::LimitReached, Severity::Warning, limit.clone()));
     }
+    for damage in &result.damage {
+        flags.push((FlagCode::ParseError, Severity::Warning, damage.clone()));
+    }
+    if result.nonfinite_glyphs > 0 {
+        flags.push((
+            FlagCode::ParseError,
+            Severity::Warning,
+            format!(
+                "{} glyph(s) placed at a position that is not a finite number were dropped",
+                result.nonfinite_glyphs
+            ),
+        ));
+    }
     if !result.timed_out && result.truncated {
         flags.push((
             FlagCode::ParseError,
