@@ -18,6 +18,7 @@ use crate::model::{Assessment, IndicatorScore, QuestionScore, Stated};
 use crate::vocab::kinds::score_words;
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// A total stated on a line: the year before it, the value, the page and the line.
 struct Total {
@@ -107,24 +108,66 @@ fn question_code(line: &str) -> Option<(String, usize)> {
 }
 
 /// The indicator a line names: its number and where the title ends (byte in `line`).
-fn indicator_in(line: &str) -> Option<(u32, usize)> {
-    let titles = crate::vocab::catalogue::indicators();
-    let line = Squeezed::new(line);
+fn indicator_in(line: &Squeezed) -> Option<(u32, usize)> {
     let mut found: Option<(u32, usize, usize)> = None;
-    for (i, title) in titles.iter().enumerate() {
-        let n = i as u32 + 1;
-        let mut names = vec![*title];
-        names.extend(score_words(&format!("indicator_{n}")));
-        for name in names {
-            if let Some(end) = line.end_of(name) {
-                // The longest title wins ("การเปิดเผยข้อมูลสาธารณะ" over its prefix).
-                if found.is_none_or(|(_, _, len)| name.len() > len) {
-                    found = Some((n, end, name.len()));
-                }
+    for (n, name) in indicator_names() {
+        if let Some(end) = line.end_of(name) {
+            // The longest title wins ("การเปิดเผยข้อมูลสาธารณะ" over its prefix).
+            if found.is_none_or(|(_, _, len)| name.len > len) {
+                found = Some((*n, end, name.len));
             }
         }
     }
     found.map(|(n, end, _)| (n, end))
+}
+
+/// A word squeezed (spaces and tabs out) with its searcher, and the length of the word
+/// as written.
+struct Word {
+    finder: memchr::memmem::Finder<'static>,
+    len: usize,
+}
+
+impl Word {
+    fn new(word: &str) -> Word {
+        Word {
+            finder: memchr::memmem::Finder::new(squeeze(word).as_bytes()).into_owned(),
+            len: word.len(),
+        }
+    }
+}
+
+/// The words of each list of `score_words.tsv`, squeezed, built once.
+fn words(list: &str) -> &'static [Word] {
+    static LISTS: OnceLock<Vec<(&'static str, Vec<Word>)>> = OnceLock::new();
+    LISTS
+        .get_or_init(|| {
+            crate::vocab::kinds::score_word_lists()
+                .iter()
+                .map(|(name, ws)| (*name, ws.iter().map(|w| Word::new(w)).collect()))
+                .collect()
+        })
+        .iter()
+        .find(|(name, _)| *name == list)
+        .map_or(&[], |(_, v)| v.as_slice())
+}
+
+/// Each indicator's catalogue title and the other names of list `indicator_N`, with
+/// the indicator's number, built once.
+fn indicator_names() -> &'static [(u32, Word)] {
+    static NAMES: OnceLock<Vec<(u32, Word)>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let titles = crate::vocab::catalogue::indicators();
+        let mut out = Vec::new();
+        for (i, title) in titles.iter().enumerate() {
+            let n = i as u32 + 1;
+            out.push((n, Word::new(title)));
+            for w in score_words(&format!("indicator_{n}")) {
+                out.push((n, Word::new(w)));
+            }
+        }
+        out
+    })
 }
 
 /// A line with its spaces and tabs taken out, built once and asked for many words.
@@ -149,10 +192,9 @@ impl Squeezed {
     }
 
     /// Where `word` ends in the line, spaces and tabs ignored on both sides.
-    fn end_of(&self, word: &str) -> Option<usize> {
-        let want = squeeze(word);
-        let pos = self.sq.find(&want)?;
-        let end = pos + want.len();
+    fn end_of(&self, word: &Word) -> Option<usize> {
+        let pos = word.finder.find(self.sq.as_bytes())?;
+        let end = pos + word.finder.needle().len();
         self.map
             .binary_search_by_key(&end, |(s, _)| *s)
             .ok()
@@ -171,25 +213,20 @@ fn leads_with_number(line: &str, n: u32) -> bool {
     crate::normalize::find_number(t).is_some_and(|(r, v)| r.start == 0 && v == f64::from(n))
 }
 
-fn tool_in(line: &str) -> Option<(usize, usize)> {
-    let line = Squeezed::new(line);
+fn tool_in(line: &Squeezed) -> Option<(usize, usize)> {
     ["tool_iit", "tool_eit", "tool_oit"]
         .iter()
         .enumerate()
         .find_map(|(i, list)| {
-            score_words(list)
+            words(list)
                 .iter()
                 .find_map(|w| line.end_of(w))
                 .map(|end| (i, end))
         })
 }
 
-fn word_end(line: &str, list: &str) -> Option<usize> {
-    let line = Squeezed::new(line);
-    score_words(list)
-        .iter()
-        .filter_map(|w| line.end_of(w))
-        .min()
+fn word_end(line: &Squeezed, list: &str) -> Option<usize> {
+    words(list).iter().filter_map(|w| line.end_of(w)).min()
 }
 
 /// The assessment block of the pages (None when nothing was stated), with flags.
@@ -213,21 +250,22 @@ pub fn read_assessment(
                 text: p.raw_text(n.range.clone()).to_string(),
                 span: p.span(n.range.clone()),
             };
+            let sq = Squeezed::new(line);
             let key_and_num = if let Some((code, end)) = question_code(line) {
                 score_numbers(&line[end..], lb + end, true)
                     .pop()
                     .map(|n| (Key::Question(code), n))
-            } else if let Some((n, end)) = indicator_in(line).filter(|(n, _)| {
+            } else if let Some((n, end)) = indicator_in(&sq).filter(|(n, _)| {
                 // A tool's name may hold an indicator's title ("การเปิดเผยข้อมูลสาธารณะ
                 // (OIT)"): with a tool named, the line is the indicator's only where it
                 // leads with the indicator's number.
-                tool_in(line).is_none() || leads_with_number(line, *n)
+                tool_in(&sq).is_none() || leads_with_number(line, *n)
             }) {
                 score_numbers(&line[end..], lb + end, false)
                     .into_iter()
                     .next()
                     .map(|v| (Key::Indicator(n), v))
-            } else if let Some((t, end)) = tool_in(line) {
+            } else if let Some((t, end)) = tool_in(&sq) {
                 score_numbers(&line[end..], lb + end, false)
                     .into_iter()
                     .next()
@@ -262,9 +300,8 @@ pub fn read_assessment(
                 }
                 continue;
             }
-            if let Some(end) = word_end(line, "difference_up").or(word_end(line, "difference_down"))
-            {
-                let down = word_end(line, "difference_down").is_some();
+            if let Some(end) = word_end(&sq, "difference_up").or(word_end(&sq, "difference_down")) {
+                let down = word_end(&sq, "difference_down").is_some();
                 if let Some(n) = score_numbers(&line[end..], lb + end, false)
                     .into_iter()
                     .next()
@@ -277,10 +314,10 @@ pub fn read_assessment(
                 }
                 // A line may state the totals before its difference: read it on.
                 let tail = &line[..end];
-                collect_totals(tail, lb, pi, p, &mut totals);
+                collect_totals(&Squeezed::new(tail), tail, lb, pi, p, &mut totals);
                 continue;
             }
-            collect_totals(line, lb, pi, p, &mut totals);
+            collect_totals(&sq, line, lb, pi, p, &mut totals);
         }
     }
     let mut a = Assessment::default();
@@ -375,8 +412,15 @@ fn years_in(line: &str) -> Vec<(i32, Range<usize>)> {
 
 /// Totals stated on a line with a total word, after it: each paired with the year
 /// stated nearest before it on the line, if any.
-fn collect_totals(line: &str, lb: usize, pi: usize, p: &Page, totals: &mut Vec<Total>) {
-    let Some(end) = word_end(line, "total_word") else {
+fn collect_totals(
+    sq: &Squeezed,
+    line: &str,
+    lb: usize,
+    pi: usize,
+    p: &Page,
+    totals: &mut Vec<Total>,
+) {
+    let Some(end) = word_end(sq, "total_word") else {
         return;
     };
     let years = years_in(line);

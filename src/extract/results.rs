@@ -270,7 +270,8 @@ fn type_prefix(name: &str) -> Option<(usize, String)> {
         .max_by_key(|t| t.written.len())
         .map(|t| (t.written.len(), t.full.to_string()));
     let other = crate::vocab::kinds::score_words("agency_type")
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|w| name.starts_with(w))
         .max_by_key(|w| w.len())
         .map(|w| (w.len(), w.to_string()));

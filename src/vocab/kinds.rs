@@ -47,11 +47,11 @@ pub fn tool_weights() -> [f64; 3] {
     [w.first(), w.get(1), w.get(2)].map(|v| v.copied().unwrap_or(0.0))
 }
 
-/// The words of one list of `data/vocab/score_words.tsv`, in file order (empty for a
-/// list the file does not have).
-pub fn score_words(list: &str) -> Vec<&'static str> {
+/// Every list of `data/vocab/score_words.tsv` with its words, lists and words in file
+/// order.
+pub fn score_word_lists() -> &'static [(&'static str, Vec<&'static str>)] {
     static LISTS: OnceLock<Vec<(&'static str, Vec<&'static str>)>> = OnceLock::new();
-    let lists = LISTS.get_or_init(|| {
+    LISTS.get_or_init(|| {
         let mut out: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
         for r in super::tsv_rows(SCORE_WORDS) {
             let (Some(l), Some(w)) = (r.first().copied(), r.get(1).copied()) else {
@@ -63,12 +63,16 @@ pub fn score_words(list: &str) -> Vec<&'static str> {
             }
         }
         out
-    });
-    lists
+    })
+}
+
+/// The words of one list of `data/vocab/score_words.tsv`, in file order (empty for a
+/// list the file does not have).
+pub fn score_words(list: &str) -> &'static [&'static str] {
+    score_word_lists()
         .iter()
         .find(|(name, _)| *name == list)
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default()
+        .map_or(&[], |(_, v)| v.as_slice())
 }
 
 /// Where a rule looks.
