@@ -641,7 +641,11 @@ fn read_items(
         let page = &pages[e.page];
         let span = page.span(e.range.clone());
         let raw_code = e.code_range.clone().map(|r| page.raw_text(r).to_string());
-        let corrected = cat.is_some() && code.is_some() && e.written.is_some() && code != e.written;
+        // A code written and read otherwise, or a code cell that did not read at all.
+        let corrected = cat.is_some()
+            && code.is_some()
+            && (e.written.is_some() || e.code_range.is_some())
+            && code != e.written;
         let code_str = code.map(|c| format!("O{c}"));
         if corrected {
             flags.push(flag(

@@ -1112,13 +1112,20 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                     continue;
                 }
             }
-            // A continuation row?
+            // A continuation row, unless it is the next item with an unread code?
+            let heading = is_heading(&first_str);
+            if let (Open::Item(i), false) = (open, heading) {
+                if let Some(e) = unread_code_item(row, fc, &t.items[i], pi) {
+                    t.items.push(e);
+                    open = Open::Item(t.items.len() - 1);
+                    continue;
+                }
+            }
             let target = match open {
                 Open::Item(i) => Some(&mut t.items[i]),
                 Open::Indicator(i) => Some(&mut t.indicators[i]),
                 _ => None,
             };
-            let heading = is_heading(&first_str);
             if !row.has_status() && matches!(row.kind, RowKind::Plain | RowKind::Layout) {
                 t.text_rows.push((pi, row.range.clone(), row.text()));
             }
@@ -1153,6 +1160,63 @@ fn break_tok() -> Tok {
         text: String::new(),
         range: 0..0,
     }
+}
+
+/// The next item of an item table whose code did not read ("63", ">" or "OK" where a
+/// scan had ๓): a table row under an item that has its status, with a short cell in the
+/// code's place, then a title from an OIT list, then a status of its own. Its code then comes from the sequence and
+/// the title alone (`written` is None; the cell before the title is kept as written and
+/// the code is flagged `item_code_corrected`). None for any other row, which may then
+/// continue the item above.
+fn unread_code_item(row: &Row, fc: usize, open: &Entity, pi: usize) -> Option<Entity> {
+    if matches!(row.kind, RowKind::Plain | RowKind::Blank) || !row.has_status() {
+        return None;
+    }
+    let open_has_status = open
+        .toks
+        .iter()
+        .any(|(_, t)| t.kind.is_real_box() || matches!(t.kind, TokKind::Label(_)));
+    if !open_has_status {
+        return None;
+    }
+    // The title: the first filled cell without marks holding words (a cell of three
+    // characters or fewer is the misread code); the status stands after it.
+    let (ti, cell) = row.cells.iter().enumerate().skip(fc).find(|(_, c)| {
+        !c.is_blank()
+            && !c.has_box()
+            && has_letters(&title_of(c))
+            && title_of(c).chars().count() > 3
+    })?;
+    let title = title_of(cell);
+    if !fits_catalogue(&title, None) {
+        return None;
+    }
+    let (toks, notes) = status_and_notes(row, ti + 1);
+    if toks.is_empty() {
+        return None;
+    }
+    // The row has the shape of an item row: a short cell where the code stands, then
+    // the title. A title fragment alone, in the first column or after an empty one, is
+    // the wrapped title of the item above.
+    let code_cell = row.cells[fc..ti].iter().find(|c| !c.is_blank())?;
+    if code_cell.text().trim().chars().count() > 6 {
+        return None;
+    }
+    let code_range = Some(code_cell.range.clone());
+    Some(Entity {
+        page: pi,
+        range: code_range.as_ref().map_or(cell.range.start, |r| r.start)..row.range.end,
+        code_range,
+        written: None,
+        number: open.number + 1,
+        title,
+        toks: toks.into_iter().map(|x| (pi, x)).collect(),
+        notes: notes.into_iter().collect(),
+        cells: row.cells.len(),
+        title_cell: ti,
+        line_layout: matches!(row.kind, RowKind::Layout),
+        status_col: status_col(row),
+    })
 }
 
 /// Whether `row` continues the open entity `e`.
