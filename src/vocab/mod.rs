@@ -283,22 +283,46 @@ fn label_key(s: &str) -> String {
     out
 }
 
+/// Labels of at least this many characters are also matched with their above and
+/// below vowels and tone marks dropped or misread, as OCR writes them ("ดำเนนการแล้ว",
+/// "ด้าเน็นการแล้ว" for ดำเนินการแล้ว); shorter ones (มี, ไม่มี) only as written.
+const LOOSE_LABEL_CHARS: usize = 6;
+
+/// One above or below vowel or tone mark, or none (an OCR-damaged mark).
+const ANY_MARK: &str = "[\u{0E31}\u{0E34}-\u{0E3A}\u{0E47}-\u{0E4E}]?";
+
 /// The pattern of a label: SARA AM also as NIKHAHIT + SARA AA (either order) or SARA AA
-/// alone, and one space allowed between any two characters.
+/// alone, and one space allowed between any two characters. A long label
+/// ([`LOOSE_LABEL_CHARS`]) also takes any mark, or none, where it has one, and any mark
+/// for the NIKHAHIT of SARA AM.
 fn label_pattern(label: &str) -> String {
+    let loose = label.chars().count() >= LOOSE_LABEL_CHARS;
     let mut out = String::new();
     for (i, c) in label.chars().enumerate() {
         if i > 0 {
             out.push_str(" ?");
         }
         match c {
+            '\u{0E33}' if loose => out.push_str(&format!(
+                "(?:\u{0E33}|{ANY_MARK} ?\u{0E32}|\u{0E32} ?{ANY_MARK})"
+            )),
             '\u{0E33}' => {
                 out.push_str("(?:\u{0E33}|\u{0E4D} ?\u{0E32}|\u{0E32} ?\u{0E4D}|\u{0E32})")
             }
+            c if loose && chars::is_combining(c) => out.push_str(ANY_MARK),
             c => out.push_str(&regex::escape(&c.to_string())),
         }
     }
     out
+}
+
+/// The form of a long label OCR damage keeps: [`label_key`] without its above and below
+/// vowels and tone marks.
+fn loose_label_key(s: &str) -> String {
+    label_key(s)
+        .chars()
+        .filter(|&c| !chars::is_combining(c))
+        .collect()
 }
 
 /// Every status label, longest first (so a longer label wins where two start at one place).
@@ -342,9 +366,32 @@ pub fn status_label_of(matched: &str) -> Option<&'static StatusLabel> {
         }
         m
     });
+    // Long labels by their form without marks, where that form is one label's only.
+    static BY_LOOSE_KEY: OnceLock<std::collections::HashMap<String, Option<usize>>> =
+        OnceLock::new();
+    let by_loose = BY_LOOSE_KEY.get_or_init(|| {
+        let mut m: std::collections::HashMap<String, Option<usize>> =
+            std::collections::HashMap::new();
+        for (i, l) in status_labels().iter().enumerate() {
+            if l.label.chars().count() < LOOSE_LABEL_CHARS {
+                continue;
+            }
+            let kind = l.kind;
+            m.entry(loose_label_key(l.label))
+                .and_modify(|v| {
+                    if v.is_some_and(|j| status_labels()[j].kind != kind) {
+                        *v = None;
+                    }
+                })
+                .or_insert(Some(i));
+        }
+        m
+    });
     by_key
         .get(&label_key(matched))
-        .map(|&i| &status_labels()[i])
+        .copied()
+        .or_else(|| by_loose.get(&loose_label_key(matched)).copied().flatten())
+        .map(|i| &status_labels()[i])
 }
 
 /// The status label a whole (trimmed) text is, if it is one.
@@ -574,6 +621,12 @@ mod tests {
             ("อยู่ระหว่างดำเนินการ", StatusKind::InProgress),
             ("มี", StatusKind::Done),
             ("ไม่มี", StatusKind::NotDone),
+            // OCR: marks dropped or misread in a long label.
+            ("ดำเนนการแล้ว", StatusKind::Done),
+            ("ด้าเน็นการแล้ว", StatusKind::Done),
+            ("ดำเน่นการแล้ว", StatusKind::Done),
+            ("ยังไมได้ดำเนินการ", StatusKind::NotDone),
+            ("อยูระหวางดำเนินการ", StatusKind::InProgress),
         ] {
             assert_eq!(
                 status_label_exact(text).map(|l| l.kind),
@@ -582,6 +635,9 @@ mod tests {
             );
         }
         assert!(status_label_exact("การดำเนินการ").is_none());
+        // Short labels take no such damage: "มี" is not "มื".
+        assert!(status_label_exact("มื").is_none());
+        assert!(status_label_exact("ไม่มื").is_none());
         assert!(status_label_exact("รายงานผล").is_none());
     }
 
