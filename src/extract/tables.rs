@@ -1114,7 +1114,14 @@ pub fn read_tables(pages: &[Page]) -> Tables {
             }
             // A continuation row, unless it is the next item with an unread code?
             let heading = is_heading(&first_str);
-            if let (Open::Item(i), false) = (open, heading) {
+            // The item above: the open one, or in an item table the last one (a section
+            // heading row between them closed it).
+            let above = match open {
+                Open::Item(i) => Some(i),
+                Open::None if kind == TableKind::Items => t.items.len().checked_sub(1),
+                _ => None,
+            };
+            if let (Some(i), false) = (above, heading) {
                 if let Some(e) = unread_code_item(row, fc, &t.items[i], pi) {
                     t.items.push(e);
                     open = Open::Item(t.items.len() - 1);
