@@ -1116,13 +1116,14 @@ pub fn read_tables(pages: &[Page]) -> Tables {
             let heading = is_heading(&first_str);
             // The item above: the open one, or in an item table the last one (a section
             // heading row between them closed it).
+            // Under an item table's header with no item yet, the first row may be one.
             let above = match open {
-                Open::Item(i) => Some(i),
-                Open::None if kind == TableKind::Items => t.items.len().checked_sub(1),
+                Open::Item(i) => Some(Some(i)),
+                Open::None if kind == TableKind::Items => Some(t.items.len().checked_sub(1)),
                 _ => None,
             };
             if let (Some(i), false) = (above, heading) {
-                if let Some(e) = unread_code_item(row, fc, &t.items[i], pi) {
+                if let Some(e) = unread_code_item(row, fc, i.map(|i| &t.items[i]), pi) {
                     t.items.push(e);
                     open = Open::Item(t.items.len() - 1);
                     continue;
@@ -1171,19 +1172,21 @@ fn break_tok() -> Tok {
 
 /// The next item of an item table whose code did not read ("63", ">" or "OK" where a
 /// scan had ๓): a table row under an item that has its status, with a short cell in the
-/// code's place, then a title from an OIT list, then a status of its own. Its code then comes from the sequence and
+/// code's place, then a title from an OIT list, then a status of its own (or such a row
+/// first under an item table's header, `above` None). Its code then comes from the sequence and
 /// the title alone (`written` is None; the cell before the title is kept as written and
 /// the code is flagged `item_code_corrected`). None for any other row, which may then
 /// continue the item above.
-fn unread_code_item(row: &Row, fc: usize, open: &Entity, pi: usize) -> Option<Entity> {
+fn unread_code_item(row: &Row, fc: usize, above: Option<&Entity>, pi: usize) -> Option<Entity> {
     if matches!(row.kind, RowKind::Plain | RowKind::Blank) || !row.has_status() {
         return None;
     }
-    let open_has_status = open
-        .toks
-        .iter()
-        .any(|(_, t)| t.kind.is_real_box() || matches!(t.kind, TokKind::Label(_)));
-    if !open_has_status {
+    let above_has_status = above.is_none_or(|e| {
+        e.toks
+            .iter()
+            .any(|(_, t)| t.kind.is_real_box() || matches!(t.kind, TokKind::Label(_)))
+    });
+    if !above_has_status {
         return None;
     }
     // The title: the first filled cell without marks holding words (a cell of three
@@ -1215,7 +1218,7 @@ fn unread_code_item(row: &Row, fc: usize, open: &Entity, pi: usize) -> Option<En
         range: code_range.as_ref().map_or(cell.range.start, |r| r.start)..row.range.end,
         code_range,
         written: None,
-        number: open.number + 1,
+        number: above.map_or(1, |e| e.number + 1),
         title,
         toks: toks.into_iter().map(|x| (pi, x)).collect(),
         notes: notes.into_iter().collect(),
