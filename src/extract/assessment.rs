@@ -250,6 +250,14 @@ pub fn read_assessment(
                 text: p.raw_text(n.range.clone()).to_string(),
                 span: p.span(n.range.clone()),
             };
+            // Every value read here is a number on its line: a line without a digit
+            // holds none (most lines of a checklist), and is not squeezed.
+            if !line
+                .chars()
+                .any(|c| crate::normalize::digit_value(c).is_some())
+            {
+                continue;
+            }
             let sq = Squeezed::new(line);
             let key_and_num = if let Some((code, end)) = question_code(line) {
                 score_numbers(&line[end..], lb + end, true)

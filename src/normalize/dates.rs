@@ -15,6 +15,7 @@
 
 use super::digits::digit_value;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// A date found in text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,6 +107,25 @@ impl<'a> Cur<'a> {
     fn month(&mut self) -> Option<(u32, bool)> {
         let save = self.pos;
         let months = crate::vocab::months();
+        // Most places start no month name: the first character tells (every position of a
+        // Thai word after a number comes here). None when some name is empty.
+        static FIRSTS: OnceLock<Option<Vec<char>>> = OnceLock::new();
+        let firsts = FIRSTS.get_or_init(|| {
+            let mut v = Vec::new();
+            for m in months {
+                for w in [m.full, m.short, m.abbr.0] {
+                    v.push(w.chars().next()?);
+                }
+            }
+            v.sort_unstable();
+            v.dedup();
+            Some(v)
+        });
+        if let (Some(firsts), Some(c)) = (firsts, self.peek()) {
+            if !c.is_ascii_alphabetic() && firsts.binary_search(&c).is_err() {
+                return None;
+            }
+        }
         for (i, m) in months.iter().enumerate() {
             if self.eat(m.full) {
                 return Some((i as u32 + 1, false));
@@ -117,9 +137,13 @@ impl<'a> Cur<'a> {
             }
         }
         // Abbreviations: longer first parts first ("มี" before "ม").
-        let mut order: Vec<usize> = (0..months.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(months[i].abbr.0.len()));
-        for i in order {
+        static ORDER: OnceLock<Vec<usize>> = OnceLock::new();
+        let order = ORDER.get_or_init(|| {
+            let mut order: Vec<usize> = (0..months.len()).collect();
+            order.sort_by_key(|&i| std::cmp::Reverse(months[i].abbr.0.len()));
+            order
+        });
+        for &i in order {
             let (a, b) = months[i].abbr;
             self.pos = save;
             if !self.eat(a) {

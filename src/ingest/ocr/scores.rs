@@ -138,8 +138,16 @@ fn find_level(line: &str) -> Option<String> {
 
 /// Read one OCR line as a table row, if it has a rank number and a level or scores.
 fn parse_row(line: &str) -> Option<ScoreRow> {
+    // A row needs a rank or three scores, and a score is digits or a dash: most lines of
+    // a text have neither, and are passed over before any tokenizing (every document's
+    // every line comes here).
+    let digit = line
+        .chars()
+        .any(|c| c.is_ascii_digit() || crate::vocab::chars::is_thai_digit(c));
+    if !digit && line.matches(['-', '–', '—']).take(3).count() < 3 {
+        return None;
+    }
     let l = ascii_digits(line);
-    let level = find_level(&l);
     // Ruling lines read as characters ("|", "[", "ไ|") are not cells.
     let toks: Vec<&str> = l
         .split(['\t', ' '])
@@ -153,29 +161,34 @@ fn parse_row(line: &str) -> Option<ScoreRow> {
         .ok()
         .filter(|n| (1..=9999).contains(n));
     let mut scores: Vec<Option<u32>> = Vec::new();
-    let mut name = Vec::new();
+    // The tokens before the first score; those holding a level word are not part of the
+    // name, and are told apart only where it matters (most lines are no row).
+    let mut before_scores: Vec<&str> = Vec::new();
+    let is_level_word = |t: &str| crate::vocab::thai_levels().iter().any(|lv| t.contains(lv));
     for (i, t) in toks.iter().enumerate() {
         if i == 0 && number.is_some() {
             continue;
         }
         if let Some(s) = parse_score(t) {
             // A number glued to a name cell is not a score; scores come after the name.
-            if !name.is_empty() || scores.len() < 4 {
+            if scores.len() < 4 || before_scores.iter().any(|t| !is_level_word(t)) {
                 scores.push(s);
                 continue;
             }
         }
-        if crate::vocab::thai_levels().iter().any(|lv| t.contains(lv)) {
-            continue;
-        }
         if scores.is_empty() {
-            name.push(*t);
+            before_scores.push(t);
         }
     }
     // A row needs its rank and either a level or scores; the name is Thai text.
     if number.is_none() && scores.len() < 3 {
         return None;
     }
+    let name: Vec<&str> = before_scores
+        .into_iter()
+        .filter(|t| !is_level_word(t))
+        .collect();
+    let level = find_level(&l);
     if level.is_none() && scores.len() < 3 {
         return None;
     }
