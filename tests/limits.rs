@@ -453,6 +453,31 @@ fn html_depth() {
     no_limit_flag(&text_doc(&sloppy, LOW_DEPTH_ONLY));
 }
 
+#[test]
+fn html_spans() {
+    // A rowspan past 64 is read as 64, and said; a real two-row header is not.
+    let huge = "<table><tr><td rowspan=\"5000\">ข้อ</td><td>O1 โครงสร้าง</td></tr></table>\n";
+    let doc = text_doc(huge, LayoutLimits::default());
+    flagged(
+        &doc,
+        FlagCode::LimitReached,
+        &["spans more than 64 rows or columns", "read as 64"],
+    );
+    let wide = format!(
+        "<table><tr>{}</tr></table>\n",
+        "<td colspan=\"60\">x</td>".repeat(6)
+    );
+    let doc = text_doc(&wide, LayoutLimits::default());
+    flagged(
+        &doc,
+        FlagCode::LimitReached,
+        &["wider than 256 grid columns"],
+    );
+    let header = "<table><tr><th rowspan=\"2\">ข้อ</th><th colspan=\"2\">ผลการดำเนินการ</th></tr>\
+        <tr><th>ดำเนินการ</th><th>ยังไม่ดำเนินการ</th></tr></table>\n";
+    no_limit_flag(&text_doc(header, LayoutLimits::default()));
+}
+
 /// Only the depth limit low.
 const LOW_DEPTH_ONLY: LayoutLimits = LayoutLimits {
     max_table_rows: 100_000,

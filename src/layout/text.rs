@@ -572,6 +572,7 @@ fn html_table_rows(
         bbox: None,
     };
     let mut cols_said = false;
+    let mut spans_said = false;
     for (n, tr) in doc.select(&tr_sel).enumerate() {
         if n == limits.max_table_rows {
             let at = lower[cursor..]
@@ -616,18 +617,35 @@ fn html_table_rows(
                     .attr(name)
                     .and_then(|v| v.trim().parse::<usize>().ok())
                     .unwrap_or(1)
-                    .clamp(1, MAX_SPAN)
+                    .max(1)
             };
             let (mut rowspan, mut colspan) = (span("rowspan"), span("colspan"));
-            if grid + colspan > MAX_GRID {
-                // Past any real table's width: spans are no longer placed.
-                (rowspan, colspan) = (1, 1);
-            }
-            header |= cell.value().name() == "th";
             let cell_start = lower[cursor..]
                 .find("<t")
                 .map(|i| cursor + i)
                 .unwrap_or(cursor);
+            let spans_cut = if rowspan.max(colspan) > MAX_SPAN {
+                (rowspan, colspan) = (rowspan.min(MAX_SPAN), colspan.min(MAX_SPAN));
+                Some(format!(
+                    "an HTML cell spans more than {MAX_SPAN} rows or columns (the limit): read as {MAX_SPAN}"
+                ))
+            } else if grid + colspan > MAX_GRID {
+                // Past any real table's width: spans are no longer placed.
+                (rowspan, colspan) = (1, 1);
+                Some(format!(
+                    "an HTML table wider than {MAX_GRID} grid columns (the limit): the spans past it were not placed"
+                ))
+            } else {
+                None
+            };
+            if let Some(message) = spans_cut.filter(|_| !spans_said) {
+                spans_said = true;
+                cuts.push(Cut {
+                    range: base + cell_start..base + cell_start,
+                    message,
+                });
+            }
+            header |= cell.value().name() == "th";
             let mut toks = Vec::new();
             for node in cell.descendants() {
                 match node.value() {
