@@ -65,16 +65,28 @@ fn pdf(content: &[u8], to_unicode: Option<&[u8]>, images: Vec<Stream>) -> Vec<u8
         let id = doc.add_object(img);
         xobjects.set(format!("Im{}", i + 1), id);
     }
+    let resources = dictionary! {
+        "Font" => dictionary! { "F1" => font_id },
+        "XObject" => xobjects,
+    };
+    save_one_page(doc, pages_id, content, resources)
+}
+
+/// Add the page of `content` with `resources` under `pages_id`, the page tree and the
+/// catalog to `doc`, and save it.
+fn save_one_page(
+    mut doc: PdfDoc,
+    pages_id: lopdf::ObjectId,
+    content: &[u8],
+    resources: lopdf::Dictionary,
+) -> Vec<u8> {
     let content_id = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
     let page_id = doc.add_object(dictionary! {
         "Type" => "Page",
         "Parent" => pages_id,
         "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
         "Contents" => content_id,
-        "Resources" => dictionary! {
-            "Font" => dictionary! { "F1" => font_id },
-            "XObject" => xobjects,
-        },
+        "Resources" => resources,
     });
     doc.objects.insert(
         pages_id,
@@ -224,28 +236,11 @@ fn pdf_forms(n: usize, next: impl Fn(usize) -> Option<usize>) -> Vec<u8> {
         );
         doc.objects.insert(*id, Object::Stream(form));
     }
-    let content_id = doc.add_object(Stream::new(dictionary! {}, [TEXT, b"/Fm Do"].concat()));
-    let page_id = doc.add_object(dictionary! {
-        "Type" => "Page",
-        "Parent" => pages_id,
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        "Contents" => content_id,
-        "Resources" => dictionary! {
-            "Font" => dictionary! { "F1" => font_id },
-            "XObject" => dictionary! { "Fm" => ids[0] },
-        },
-    });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
-        }),
-    );
-    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog_id);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).unwrap();
-    out
+    let resources = dictionary! {
+        "Font" => dictionary! { "F1" => font_id },
+        "XObject" => dictionary! { "Fm" => ids[0] },
+    };
+    save_one_page(doc, pages_id, &[TEXT, b"/Fm Do"].concat(), resources)
 }
 
 #[test]
