@@ -1115,8 +1115,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
             // A continuation row, unless it is the next item with an unread code?
             let heading = is_heading(&first_str);
             // The item above: the open one, or in an item table the last one (a section
-            // heading row between them closed it).
-            // Under an item table's header with no item yet, the first row may be one.
+            // heading row between them closed it), or none yet under the table's header.
             let above = match open {
                 Open::Item(i) => Some(Some(i)),
                 Open::None if kind == TableKind::Items => Some(t.items.len().checked_sub(1)),
@@ -1171,12 +1170,12 @@ fn break_tok() -> Tok {
 }
 
 /// The next item of an item table whose code did not read ("63", ">" or "OK" where a
-/// scan had ๓): a table row under an item that has its status, with a short cell in the
-/// code's place, then a title from an OIT list, then a status of its own (or such a row
-/// first under an item table's header, `above` None). Its code then comes from the sequence and
-/// the title alone (`written` is None; the cell before the title is kept as written and
-/// the code is flagged `item_code_corrected`). None for any other row, which may then
-/// continue the item above.
+/// scan had ๓): a table row under an item that has its status (or the first row under
+/// the table's header, `above` None), with a short cell in the code's place, then a
+/// title from an OIT list, then a status of its own. Its code then comes from the
+/// sequence and the title alone (`written` is None; the cell before the title is kept as
+/// written and the code is flagged `item_code_corrected`). None for any other row, which
+/// may then continue the item above.
 fn unread_code_item(row: &Row, fc: usize, above: Option<&Entity>, pi: usize) -> Option<Entity> {
     if matches!(row.kind, RowKind::Plain | RowKind::Blank) || !row.has_status() {
         return None;
@@ -1189,8 +1188,8 @@ fn unread_code_item(row: &Row, fc: usize, above: Option<&Entity>, pi: usize) -> 
     if !above_has_status {
         return None;
     }
-    // The title: the first filled cell without marks holding words (a cell of three
-    // characters or fewer is the misread code); the status stands after it.
+    // The title: the first filled cell without marks holding words, more than three
+    // characters (a shorter one, "OK", is the misread code); the status stands after it.
     let (ti, cell) = row.cells.iter().enumerate().skip(fc).find(|(_, c)| {
         !c.is_blank()
             && !c.has_box()
@@ -1212,11 +1211,10 @@ fn unread_code_item(row: &Row, fc: usize, above: Option<&Entity>, pi: usize) -> 
     if code_cell.text().trim().chars().count() > 6 {
         return None;
     }
-    let code_range = Some(code_cell.range.clone());
     Some(Entity {
         page: pi,
-        range: code_range.as_ref().map_or(cell.range.start, |r| r.start)..row.range.end,
-        code_range,
+        range: code_cell.range.start..row.range.end,
+        code_range: Some(code_cell.range.clone()),
         written: None,
         number: above.map_or(1, |e| e.number + 1),
         title,
