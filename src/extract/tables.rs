@@ -379,7 +379,9 @@ fn named_indicator(text: &str) -> Option<u32> {
     let (n, len, _) = weak_code_at_start(t)?;
     let name = crate::vocab::catalogue::indicators().get((n as usize).checked_sub(1)?)?;
     let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    squash(&t[len..]).starts_with(&squash(name)).then_some(n)
+    // A table ruling OCR read as "|" or ":" may stand between the number and the name.
+    let rest = t[len..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '|' | ':'));
+    squash(rest).starts_with(&squash(name)).then_some(n)
 }
 
 /// The value of a text that is one digit of any script alone ("1", "๓").
@@ -1704,6 +1706,20 @@ fn strip_indicator_prefix(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbered_indicator_names() {
+        let first = crate::vocab::catalogue::indicators()[0];
+        // A ruling OCR read as "|" between the number and the name.
+        for text in [
+            format!("1 {first}"),
+            format!("1 |{first}"),
+            format!("๑ : {first}"),
+        ] {
+            assert_eq!(named_indicator(&text), Some(1), "{text}");
+        }
+        assert_eq!(named_indicator(&format!("2 |{first}")), None);
+    }
 
     #[test]
     fn item_codes_at_start() {
