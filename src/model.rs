@@ -399,6 +399,8 @@ pub struct OitItem {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct StatusSource {
     /// How the status was decided: `ticked` (ticked box(es) paired with their labels),
+    /// `box_position` (the labels of the row did not read: its one ticked box's place
+    /// among its boxes, in the label order the table's rows read in full agree on),
     /// `conflicting_ticks`, `no_tick` (boxes or labels but nothing ticked) or
     /// `no_markup` (the row has no box and no label).
     pub rule: String,

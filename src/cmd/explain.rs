@@ -225,6 +225,9 @@ fn status(s: &mut String, layout: Option<&layout::Doc>, src: Option<&StatusSourc
     };
     let rule = match src.rule.as_str() {
         "ticked" => "the ticked box(es), each paired with its label",
+        "box_position" => {
+            "the one ticked box's place among the row's boxes, in the label order of the rows read in full (the row's own labels did not read)"
+        }
         "conflicting_ticks" => "boxes of different statuses are ticked: conflict",
         "no_tick" => "boxes or labels but nothing ticked: unknown",
         "no_markup" => "no box and no status label on the row: unknown",

@@ -302,6 +302,7 @@ pub fn extract(source: Source, doc: &Doc, mut flags: Vec<Flag>) -> Document {
     // --- tables -----------------------------------------------------------------------
     let tables = tables::read_tables(pages);
     let box_first = document_convention(&tables);
+    let indicator_slots = slot_order(&tables.indicators);
 
     let mut measures: Vec<Measure> = tables
         .measures
@@ -317,7 +318,8 @@ pub fn extract(source: Source, doc: &Doc, mut flags: Vec<Flag>) -> Document {
 
     let mut indicators = Vec::new();
     for e in &tables.indicators {
-        let (status, notes, source) = read_entity_status(pages, e, box_first);
+        let (status, notes, source) =
+            read_entity_status(pages, e, box_first, indicator_slots.as_deref());
         let span = pages[e.page].span(e.range.clone());
         status_flags(
             &mut flags,
@@ -513,13 +515,27 @@ fn document_convention(t: &tables::Tables) -> bool {
     box_first >= 0
 }
 
+/// The label order over the boxes of rows read in full ([`status::slot_order`]).
+fn slot_order(es: &[tables::Entity]) -> Option<Vec<crate::vocab::StatusKind>> {
+    status::slot_order(es.iter().map(|e| e.toks.iter().map(|(_, t)| t).collect()))
+}
+
+/// A row's status, and what it was read from. A row whose labels did not pair with its
+/// boxes (a scan's garbled words) is read by its ticked box's place where the table's
+/// rows read in full agree on the label order (`slots`).
 fn read_entity_status(
     pages: &[Page],
     e: &tables::Entity,
     box_first: bool,
+    slots: Option<&[crate::vocab::StatusKind]>,
 ) -> (ItemStatus, String, StatusSource) {
     let toks: Vec<&Tok> = e.toks.iter().map(|(_, t)| t).collect();
-    let read = status::read_status(&toks, box_first);
+    let mut read = status::read_status(&toks, box_first);
+    if read.status == ItemStatus::Unknown {
+        if let Some(r) = slots.and_then(|o| status::read_by_slot(&toks, o)) {
+            read = r;
+        }
+    }
     let source = status::source_of(pages, e, &read);
     let notes = e
         .notes
@@ -617,6 +633,8 @@ fn read_items(
     box_first: bool,
     flags: &mut Vec<Flag>,
 ) -> Vec<OitItem> {
+    let slots = slot_order(&t.items);
+    let slots = slots.as_deref();
     let codes: Vec<Option<u32>> = match cat {
         Some(c) => align(c, ev).0.into_iter().map(Some).collect(),
         None => {
@@ -675,7 +693,7 @@ fn read_items(
                 ));
             }
         }
-        let (status, notes, source) = read_entity_status(pages, e, box_first);
+        let (status, notes, source) = read_entity_status(pages, e, box_first, slots);
         status_flags(
             flags,
             status,

@@ -23,6 +23,8 @@ pub struct StatusRead {
     pub has_markup: bool,
     /// Which convention the row showed unambiguously: Some(true) box before label.
     pub convention: Option<bool>,
+    /// Decided by the ticked box's place among the row's boxes ([`read_by_slot`]).
+    pub by_slot: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -182,13 +184,109 @@ pub fn read_status(toks: &[&Tok], box_first: bool) -> StatusRead {
         range: ticked_range.or(markup_range),
         has_markup,
         convention,
+        by_slot: false,
     }
+}
+
+/// A row's real boxes and labels in order, everything else left out; `None` when the
+/// row has a soft (typed) mark, which has no place among boxes.
+fn marks_of(toks: &[&Tok]) -> Option<Vec<(Mark, Range<usize>)>> {
+    let mut out = Vec::new();
+    for t in toks {
+        match t.kind {
+            TokKind::Box(b) if b.is_soft() => return None,
+            TokKind::Box(b) => out.push((Mark::Box(b.ticked()), t.range.clone())),
+            TokKind::Label(k) => out.push((Mark::Label(k), t.range.clone())),
+            _ => {}
+        }
+    }
+    Some(out)
+}
+
+/// The labels, in box order, of a row whose marks alternate box and label (either way
+/// round) with two or more different labels: "☐ ดำเนินการแล้ว ☐ อยู่ระหว่าง… ☐ ยังไม่…" gives
+/// done, in progress, not done.
+fn slot_labels(toks: &[&Tok]) -> Option<Vec<StatusKind>> {
+    let marks = marks_of(toks)?;
+    if marks.len() < 4 || marks.len() % 2 != 0 {
+        return None;
+    }
+    let box_first = matches!(marks[0].0, Mark::Box(_));
+    let mut labels = Vec::with_capacity(marks.len() / 2);
+    for pair in marks.chunks(2) {
+        let (b, l) = if box_first {
+            (&pair[0].0, &pair[1].0)
+        } else {
+            (&pair[1].0, &pair[0].0)
+        };
+        match (b, l) {
+            (Mark::Box(_), Mark::Label(k)) if !labels.contains(k) => labels.push(*k),
+            _ => return None,
+        }
+    }
+    Some(labels)
+}
+
+/// The order of status labels over the boxes of a row that the rows read in full agree
+/// on: the sequence most rows show, when at least three rows and more than half of the
+/// rows that show one show it. Rows whose labels did not read (a scan) are then read by
+/// the place of their ticked box ([`read_by_slot`]).
+pub fn slot_order<'a>(rows: impl Iterator<Item = Vec<&'a Tok>>) -> Option<Vec<StatusKind>> {
+    let mut seen: Vec<(Vec<StatusKind>, usize)> = Vec::new();
+    let mut total = 0;
+    for toks in rows {
+        let Some(labels) = slot_labels(&toks) else {
+            continue;
+        };
+        total += 1;
+        match seen.iter_mut().find(|(l, _)| *l == labels) {
+            Some((_, n)) => *n += 1,
+            None => seen.push((labels, 1)),
+        }
+    }
+    let (order, n) = seen.into_iter().max_by_key(|(_, n)| *n)?;
+    (n >= 3 && n * 2 > total).then_some(order)
+}
+
+/// A row whose labels did not pair with its boxes, read by box place: it holds exactly
+/// as many boxes as `order` has labels and one of them is ticked, so the status is the
+/// label at that box's place in the rows read in full. `None` otherwise.
+pub fn read_by_slot(toks: &[&Tok], order: &[StatusKind]) -> Option<StatusRead> {
+    let marks = marks_of(toks)?;
+    let boxes: Vec<&(Mark, Range<usize>)> = marks
+        .iter()
+        .filter(|(m, _)| matches!(m, Mark::Box(_)))
+        .collect();
+    if boxes.len() != order.len() {
+        return None;
+    }
+    let mut ticked = boxes
+        .iter()
+        .enumerate()
+        .filter(|(_, (m, _))| matches!(m, Mark::Box(true)));
+    let (i, (_, range)) = ticked.next()?;
+    if ticked.next().is_some() {
+        return None;
+    }
+    let status = match order[i] {
+        StatusKind::Done => ItemStatus::Done,
+        StatusKind::NotDone => ItemStatus::NotDone,
+        StatusKind::InProgress => ItemStatus::InProgress,
+    };
+    Some(StatusRead {
+        status,
+        range: Some(range.clone()),
+        has_markup: true,
+        convention: None,
+        by_slot: true,
+    })
 }
 
 /// What the report and `explain` show of a read: the rule that decided it, where the
 /// deciding marks stand and every box and label of the row(s), each with its span.
 pub fn source_of(pages: &[Page], e: &super::tables::Entity, read: &StatusRead) -> StatusSource {
     let rule = match (read.status, read.has_markup) {
+        _ if read.by_slot => "box_position",
         (ItemStatus::Conflict, _) => "conflicting_ticks",
         (ItemStatus::Unknown, true) => "no_tick",
         (ItemStatus::Unknown, false) => "no_markup",
@@ -350,6 +448,49 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(status(text, true), *want, "{text}");
         }
+    }
+
+    fn row_toks(rows: &[crate::layout::Row]) -> Vec<Vec<&Tok>> {
+        rows.iter()
+            .map(|r| r.cells.iter().flat_map(|c| c.toks.iter()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn garbled_labels_read_by_box_place() {
+        let clean = "☐ ดำเนินการแล้ว ☑ อยู่ระหว่างดำเนินการ ☐ ยังไม่ดำเนินการ";
+        let rows = rows_of(&[clean, clean, clean].join("\n"));
+        let order = slot_order(row_toks(&rows).into_iter()).expect("three rows agree");
+        assert_eq!(
+            order,
+            [
+                StatusKind::Done,
+                StatusKind::InProgress,
+                StatusKind::NotDone
+            ]
+        );
+        // A scan's row: the labels garbled, three boxes, the last ticked.
+        let garbled = rows_of("☐ ะ ดนบนการ ☐ หธุระหรางศา ☑ “um");
+        let toks = &row_toks(&garbled)[0];
+        assert_eq!(read_status(toks, true).status, ItemStatus::Unknown);
+        let read = read_by_slot(toks, &order).expect("three boxes, one ticked");
+        assert_eq!(read.status, ItemStatus::NotDone);
+        assert!(read.by_slot);
+        // A box missing, or two ticked: not read by place.
+        for text in ["☐ ะ ดนบนการ ☑ หธุระหรางศา", "☑ ะ ☑ หธุ ☐ ยัง"]
+        {
+            let rows = rows_of(text);
+            assert!(
+                read_by_slot(&row_toks(&rows)[0], &order).is_none(),
+                "{text}"
+            );
+        }
+        // Two rows agreeing are not enough; nor is a sequence fewer than half show.
+        let two = rows_of(&[clean, clean].join("\n"));
+        assert!(slot_order(row_toks(&two).into_iter()).is_none());
+        let other = "☐ ยังไม่ดำเนินการ ☐ ดำเนินการแล้ว ☐ อยู่ระหว่างดำเนินการ";
+        let mixed = rows_of(&[clean, clean, clean, other, other, other].join("\n"));
+        assert!(slot_order(row_toks(&mixed).into_iter()).is_none());
     }
 
     #[test]
