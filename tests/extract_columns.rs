@@ -227,3 +227,41 @@ fn a_numbered_row_whose_title_starts_with_a_header_word_is_data() {
         .collect();
     assert_eq!(got, want(&[("O1", Done), ("O2", NotDone), ("O3", Done)]));
 }
+
+#[test]
+fn an_item_table_whose_header_did_not_read_after_the_indicators() {
+    // A scan: the item table's header "ข้อ | ข้อมูล | ผลการดำเนินการ" read as "665 | อมูล |
+    // ผลการดำเน็นการ", its rows numbered 1, 2, 3 again under indicators 1-10.
+    let names = ita_extract::vocab::catalogue::indicators();
+    let mut body = String::from("ตัวชี้วัด\tชื่อตัวชี้วัด\tผลการดำเนินการ\n");
+    for (i, name) in names.iter().enumerate().take(10) {
+        body.push_str(&format!(
+            "{}\t{name}\t☑ ดำเนินการแล้ว ☐ ยังไม่ได้ดำเนินการ\n",
+            i + 1
+        ));
+    }
+    body.push_str(
+        "665\tอมูล\tผลการดำเน็นการ
+1\tโควงสรัง ee\t☑ ดำเนินการแล้ว ☐ ยังไม่ได้ดำเนินการ
+2\tขอมลผับรหาร\t☐ ดำเนินการแล้ว ☑ ยังไม่ได้ดำเนินการ
+3\tอำนาจหนาท\t☐ ดำเนินการแล้ว ☑ ยังไม่ได้ดำเนินการ
+",
+    );
+    let text = format!("{HEAD}\n{body}");
+    let doc = process_bytes("t.txt", text.as_bytes(), &PipelineOptions::default());
+    let items: Vec<(String, ItemStatus)> = doc
+        .oit_items
+        .iter()
+        .map(|i| (i.code.clone().unwrap_or_default(), i.status))
+        .collect();
+    assert_eq!(
+        items,
+        want(&[("O1", Done), ("O2", NotDone), ("O3", NotDone)])
+    );
+    let indicators: Vec<(u32, ItemStatus)> = doc
+        .indicators
+        .iter()
+        .map(|i| (i.number, i.status))
+        .collect();
+    assert_eq!(indicators, (1..=10).map(|n| (n, Done)).collect::<Vec<_>>());
+}

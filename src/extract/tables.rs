@@ -830,6 +830,13 @@ pub fn read_tables(pages: &[Page]) -> Tables {
             // cell, or, where several cells at the row's start hold only numbers, the
             // one that reads as a code: an O-led code over an ordinal, else the number
             // nearest the title).
+            if kind == TableKind::Indicators && restarts_numbering(row, fc, &t.indicators) {
+                // The numbers start again under an indicator table (1 after 10), on a
+                // row with a status of its own: the next table's first rows, its header
+                // unread (a scan's "ข้อมูล" read as "อมูล"). Such a table is an item table.
+                kind = TableKind::Items;
+                open = Open::None;
+            }
             let row_fc = fc;
             let (cc, found) = code_cell(row, fc, kind);
             let code_cell = &row.cells[cc];
@@ -1247,6 +1254,24 @@ fn is_continuation(row: &Row, fc: usize, e: &Entity) -> bool {
         RowKind::Plain => row.has_status() && !has_open_status || row.indent >= 2,
         RowKind::Blank => false,
     }
+}
+
+/// A row of an indicator table whose bare number starts the numbering again: the row
+/// has a status of its own, an indicator of that number was read already with a status,
+/// and a higher one follows it (an item table's "1", "2" under indicators 1-10).
+fn restarts_numbering(row: &Row, fc: usize, indicators: &[Entity]) -> bool {
+    if row.indent >= 2 || !row.has_status() {
+        return false;
+    }
+    let Some(n) = re_number_cell()
+        .captures(&row.cells[fc].text())
+        .and_then(|c| c[1].parse::<u32>().ok())
+    else {
+        return false;
+    };
+    let seen = |e: &&Entity| e.number == n && e.toks.iter().any(|(_, t)| t.kind.is_mark());
+    let highest = indicators.iter().map(|e| e.number).max().unwrap_or(0);
+    highest > n && indicators.iter().any(|e| seen(&e))
 }
 
 /// Merge a continuation row into an entity: its status marks and notes, and a short
