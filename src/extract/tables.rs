@@ -639,6 +639,8 @@ pub fn read_tables(pages: &[Page]) -> Tables {
     }
     let mut pending: Option<(usize, Range<usize>, u32)> = None;
     let mut header_labels: Vec<Option<StatusKind>> = Vec::new();
+    // The row whose cells `header_labels` stand over (their places, on a PDF or scan).
+    let mut label_row: Option<&Row> = None;
     let mut header_cells = 0usize;
     let mut header_right = false;
     // The status labels of a header that names them in one cell, in order (a plain OCR
@@ -678,6 +680,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                 header_row.and_then(|h| wrapped_header_labels(h, row, &header_labels))
             {
                 header_labels = labels;
+                label_row = header_row;
                 header_row = None;
                 continue;
             }
@@ -693,6 +696,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                 // stands at the right of the rows below.
                 header_right = row.kind == RowKind::Html && labels.len() < header_cells;
                 header_labels = labels;
+                label_row = Some(row);
                 header_seq.clear();
                 continue;
             }
@@ -709,6 +713,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                 }
                 // Status columns headed by their labels ("ดำเนินการแล้ว | ยังไม่ได้ดำเนินการ"),
                 // with bare boxes in the rows below.
+                label_row = Some(row);
                 header_labels = row
                     .cells
                     .iter()
@@ -738,7 +743,7 @@ pub fn read_tables(pages: &[Page]) -> Tables {
                 labelled = r;
                 &labelled
             } else if header_labels.iter().any(Option::is_some) && !has_labels {
-                labelled = label_bare_boxes(row, &header_labels, header_right);
+                labelled = label_bare_boxes(row, &header_labels, header_right, label_row);
                 &labelled
             } else {
                 row
@@ -1194,19 +1199,25 @@ fn unread_code_item(row: &Row, fc: usize, above: Option<&Entity>, pi: usize) -> 
             .iter()
             .any(|(_, t)| t.kind.is_real_box() || matches!(t.kind, TokKind::Label(_)))
     });
-    if !above_has_status {
-        return None;
-    }
     // The title: the first filled cell without marks holding words, more than three
     // characters (a shorter one, "OK", is the misread code); the status stands after it.
     let (ti, cell) = row.cells.iter().enumerate().skip(fc).find(|(_, c)| {
         !c.is_blank()
             && !c.has_box()
+            && !c.has_status()
             && has_letters(&title_of(c))
             && title_of(c).chars().count() > 3
     })?;
     let title = title_of(cell);
     if !fits_catalogue(&title, None) {
+        return None;
+    }
+    // Under an item whose status did not read, the row may be that item's wrapped last
+    // line: it is the next item only when its title is the title of one of the next two
+    // numbers (the one after may have lost its own row, too).
+    let next_title =
+        || above.is_some_and(|e| (1..=2).any(|d| fits_catalogue(&title, Some(e.number + d))));
+    if !above_has_status && !next_title() {
         return None;
     }
     let (toks, notes) = status_and_notes(row, ti + 1);
@@ -1373,17 +1384,67 @@ fn join_wrapped_label(e: &mut Entity, row: &Row) {
 ///
 /// A mark typed alone in such a cell ("x", "/": `column_mark` in `data/vocab/words.tsv`)
 /// is a tick. With `right`, the labels stand over the last columns of the row.
-fn label_bare_boxes(row: &Row, labels: &[Option<StatusKind>], right: bool) -> Row {
+///
+/// On a PDF or a scan, where the cells and the header's cells have their places
+/// (`header`, the row the labels stand over), a mark takes the label whose header cell
+/// stands over it: OCR noise of the rulings read as cells of their own shifts the cells'
+/// order, not their places.
+fn label_bare_boxes(
+    row: &Row,
+    labels: &[Option<StatusKind>],
+    right: bool,
+    header: Option<&Row>,
+) -> Row {
     let mut out = row.clone();
     let offset = if right {
         row.cells.len().saturating_sub(labels.len())
     } else {
         0
     };
+    // The labelled header cells' x ranges, when every one of them has its place.
+    let placed: Option<Vec<(f64, f64, StatusKind)>> = header.and_then(|h| {
+        labels
+            .iter()
+            .enumerate()
+            .filter_map(|(j, l)| l.map(|l| (j, l)))
+            .map(|(j, l)| {
+                let b = h.cells.get(j)?.bbox?;
+                Some((b.0[0], b.0[2], l))
+            })
+            .collect()
+    });
+    // Some(label) for a cell under the status columns, Some(None) for a cell elsewhere,
+    // None where the places are not known.
+    let label_over = |cell: &Cell| -> Option<Option<StatusKind>> {
+        let placed = placed.as_ref().filter(|p| !p.is_empty())?;
+        let b = cell.bbox?;
+        let x = (b.0[0] + b.0[2]) / 2.0;
+        let lo = placed.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
+        let hi = placed.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+        if !(lo..=hi).contains(&x) {
+            return Some(None);
+        }
+        let best = placed
+            .iter()
+            .min_by(|a, c| {
+                let d = |p: &(f64, f64, StatusKind)| {
+                    if (p.0..=p.1).contains(&x) {
+                        0.0
+                    } else {
+                        (p.0 - x).abs().min((p.1 - x).abs())
+                    }
+                };
+                d(a).total_cmp(&d(c))
+            })
+            .map(|p| p.2);
+        Some(best)
+    };
     for (i, cell) in out.cells.iter_mut().enumerate() {
-        let Some(Some(done)) = i.checked_sub(offset).and_then(|j| labels.get(j)) else {
+        let by_index = || i.checked_sub(offset).and_then(|j| labels.get(j)).copied();
+        let Some(done) = label_over(cell).unwrap_or_else(|| by_index().flatten()) else {
             continue;
         };
+        let done = &done;
         if !cell.has_box() {
             if let Some(t) = typed_column_mark(cell) {
                 cell.toks = vec![t];
@@ -1667,7 +1728,8 @@ fn typed_column_mark(cell: &Cell) -> Option<Tok> {
         return None;
     }
     let mark = t.text.trim();
-    crate::vocab::words("column_mark").contains(&mark).then(|| {
+    let is_mark = |list| crate::vocab::words(list).contains(&mark);
+    (is_mark("column_mark") || is_mark("column_mark_cell")).then(|| {
         let lead = t.text.len() - t.text.trim_start().len();
         let start = t.range.start + lead;
         Tok {
@@ -1731,6 +1793,78 @@ fn strip_indicator_prefix(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A page of OCR text whose words have boxes: each TAB-separated cell is one word
+    /// spanning the x range given for it.
+    fn placed_page(lines: &[&[(&str, f64, f64)]]) -> Page {
+        let mut text = String::new();
+        let mut boxes = Vec::new();
+        for (li, cells) in lines.iter().enumerate() {
+            let y = 700.0 - 20.0 * li as f64;
+            for (ci, (word, x0, x1)) in cells.iter().enumerate() {
+                if ci > 0 {
+                    text.push('\t');
+                }
+                let start = text.len();
+                text.push_str(word);
+                boxes.push((
+                    start..text.len(),
+                    crate::source::BBox([*x0, y, *x1, y + 10.0]),
+                ));
+            }
+            text.push('\n');
+        }
+        let mut raw = crate::source::PageText::new(1, text);
+        raw.boxes = boxes;
+        crate::layout::text::page(raw)
+    }
+
+    #[test]
+    fn marks_take_the_label_of_the_header_cell_over_them() {
+        let page = placed_page(&[
+            &[
+                ("ข้อ", 10.0, 20.0),
+                ("ข้อมูล", 40.0, 80.0),
+                ("ดำเนินการแล้ว", 300.0, 360.0),
+                ("ยังไม่ดำเนินการ", 400.0, 460.0),
+            ],
+            // The mark under ยังไม่ดำเนินการ, in the third cell of its row.
+            &[
+                ("๐๑", 10.0, 20.0),
+                ("โครงสร้าง", 40.0, 90.0),
+                ("/", 420.0, 425.0),
+            ],
+            // Ruling noise read as a cell of its own before the title; the mark under
+            // ดำเนินการแล้ว, in the fourth cell.
+            &[
+                ("๐๒", 10.0, 20.0),
+                ("=", 30.0, 32.0),
+                ("ข้อมูลผู้บริหาร", 40.0, 120.0),
+                ("/", 320.0, 325.0),
+            ],
+            // A tick that OCR read as "v".
+            &[
+                ("๐๓", 10.0, 20.0),
+                ("อำนาจหน้าที่", 40.0, 100.0),
+                ("v", 322.0, 328.0),
+            ],
+        ]);
+        assert!(page.rows[1].cells.iter().all(|c| c.bbox.is_some()));
+        let t = read_tables(std::slice::from_ref(&page));
+        let got: Vec<(u32, crate::model::ItemStatus)> = t
+            .items
+            .iter()
+            .map(|e| {
+                let toks: Vec<&Tok> = e.toks.iter().map(|(_, t)| t).collect();
+                (
+                    e.number,
+                    super::super::status::read_status(&toks, true).status,
+                )
+            })
+            .collect();
+        use crate::model::ItemStatus::{Done, NotDone};
+        assert_eq!(got, [(1, NotDone), (2, Done), (3, Done)]);
+    }
 
     #[test]
     fn numbered_indicator_names() {

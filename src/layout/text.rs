@@ -17,7 +17,7 @@
 
 use super::{BoxMethod, BoxState, Cell, Checkbox, Page, Row, RowKind, Tok, TokKind};
 use crate::diagnostic::{Flag, FlagCode, Severity};
-use crate::source::PageText;
+use crate::source::{BBox, PageText};
 use crate::vocab::{self, GlyphState};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -65,7 +65,10 @@ pub fn page(raw: PageText) -> Page {
 /// page's [`Page::flags`], with the span where the cut begins.
 pub fn page_within(raw: PageText, limits: &LayoutLimits) -> Page {
     let rep = super::repair(&raw);
-    let (rows, cuts) = rows_within(&rep.text, limits);
+    let (mut rows, cuts) = rows_within(&rep.text, limits);
+    if !raw.boxes.is_empty() {
+        place_cells(&mut rows, &raw, &rep);
+    }
     let mut page = Page::new(raw, rep, rows);
     for cut in cuts {
         let span = page.span(cut.range);
@@ -78,6 +81,36 @@ pub fn page_within(raw: PageText, limits: &LayoutLimits) -> Page {
         ));
     }
     page
+}
+
+/// Cells and rows of a page whose words have boxes (OCR text: the engine's word boxes)
+/// get the box of the words inside them, so that a mark can be matched with the header
+/// cell over it by place. Linear: words and cells are both in text order.
+fn place_cells(rows: &mut [Row], raw: &PageText, rep: &crate::normalize::Repaired) {
+    let words: Vec<(std::ops::Range<usize>, BBox)> = raw
+        .boxes
+        .iter()
+        .map(|(r, b)| (rep.map.range_from_raw(r.clone()), *b))
+        .collect();
+    for row in rows.iter_mut() {
+        let mut row_box: Option<BBox> = None;
+        for cell in &mut row.cells {
+            let from = words.partition_point(|(r, _)| r.start < cell.range.start);
+            let b = words[from..]
+                .iter()
+                .take_while(|(r, _)| r.start < cell.range.end)
+                .filter(|(r, _)| r.end <= cell.range.end)
+                .map(|(_, b)| *b)
+                .reduce(BBox::union);
+            if let Some(b) = b {
+                cell.bbox = Some(b.rounded());
+                row_box = Some(row_box.map_or(b, |r| r.union(b)));
+            }
+        }
+        if row.bbox.is_none() {
+            row.bbox = row_box.map(BBox::rounded);
+        }
+    }
 }
 
 fn re_tag() -> &'static Regex {
