@@ -14,10 +14,14 @@ const HEAD: &str = "\
 องค์การบริหารส่วนตำบลโนนสูง อำเภอเมืองอุดรธานี จังหวัดอุดรธานี
 ";
 
-fn statuses(body: &str) -> Vec<(String, ItemStatus)> {
+fn document(body: &str) -> ita_extract::model::Document {
     let text = format!("{HEAD}\n{body}");
-    let doc = process_bytes("t.txt", text.as_bytes(), &PipelineOptions::default());
-    doc.oit_items
+    process_bytes("t.txt", text.as_bytes(), &PipelineOptions::default())
+}
+
+fn statuses(body: &str) -> Vec<(String, ItemStatus)> {
+    document(body)
+        .oit_items
         .iter()
         .map(|i| (i.code.clone().unwrap_or_default(), i.status))
         .collect()
@@ -247,17 +251,11 @@ fn an_item_table_whose_header_did_not_read_after_the_indicators() {
 3\tอำนาจหนาท\t☐ ดำเนินการแล้ว ☑ ยังไม่ได้ดำเนินการ
 ",
     );
-    let text = format!("{HEAD}\n{body}");
-    let doc = process_bytes("t.txt", text.as_bytes(), &PipelineOptions::default());
-    let items: Vec<(String, ItemStatus)> = doc
-        .oit_items
-        .iter()
-        .map(|i| (i.code.clone().unwrap_or_default(), i.status))
-        .collect();
     assert_eq!(
-        items,
+        statuses(&body),
         want(&[("O1", Done), ("O2", NotDone), ("O3", NotDone)])
     );
+    let doc = document(&body);
     let indicators: Vec<(u32, ItemStatus)> = doc
         .indicators
         .iter()
