@@ -8,10 +8,16 @@
 //! Input: the [`PageImage`], OCR [`Word`]s and the page's vertical rules; output: the
 //! words with those cells' text replaced (one word per cell, box = the glyphs' box).
 
-use super::layout::{rules_across, visual_lines, Rule, INK};
+use super::layout::{rules_across, visual_lines, Rule, INK, RULE_INK};
 use super::raster::PageImage;
 use super::tesseract::Word;
 use std::sync::OnceLock;
+
+/// Farthest a glyph may lie from its nearest digit shape (squared grid distance plus
+/// the aspect term of [`classify`]) and still be read as that digit. Clean scanned
+/// digits come within about 30; the halves of a broken ๐ or two touching glyphs lie
+/// beyond 40.
+const MAX_DIGIT_DISTANCE: f32 = 40.0;
 
 /// Side of the normalised glyph grid (must match the template script).
 const GRID: usize = 20;
@@ -86,15 +92,56 @@ impl Blob {
     }
 }
 
+/// The ink threshold of one cell: Otsu's split of its gray levels, kept between
+/// [`INK`] and [`RULE_INK`]. A JPEG-compressed or upsampled scan draws the thin top
+/// and bottom of a ๐ in light gray; at the page-wide [`INK`] the ring falls apart into
+/// two strokes that match no digit.
+fn ink_level(img: &PageImage, r: [i64; 4]) -> u8 {
+    let [x0, y0, x1, y1] = r;
+    let mut hist = [0u64; 256];
+    for y in y0..y1 {
+        for x in x0..x1 {
+            hist[img.at(x, y) as usize] += 1;
+        }
+    }
+    let total: u64 = hist.iter().sum();
+    if total == 0 {
+        return INK;
+    }
+    let sum_all: f64 = hist
+        .iter()
+        .enumerate()
+        .map(|(v, &n)| v as f64 * n as f64)
+        .sum();
+    let (mut w0, mut sum0, mut best, mut level) = (0f64, 0f64, -1f64, INK);
+    for (t, &n) in hist.iter().enumerate() {
+        w0 += n as f64;
+        sum0 += t as f64 * n as f64;
+        let w1 = total as f64 - w0;
+        if w0 == 0.0 || w1 == 0.0 {
+            continue;
+        }
+        let (m0, m1) = (sum0 / w0, (sum_all - sum0) / w1);
+        let between = w0 * w1 * (m0 - m1) * (m0 - m1);
+        if between > best {
+            best = between;
+            // Pixels at or below t are ink.
+            level = (t + 1).min(255) as u8;
+        }
+    }
+    level.clamp(INK, RULE_INK)
+}
+
 /// 8-connected ink components inside a region. Columns and rows that are mostly ink
 /// are ruling lines, not glyphs, and are left out (a digit touching a rule stays whole).
 fn blobs(img: &PageImage, r: [i64; 4]) -> Vec<Blob> {
     let [x0, y0, x1, y1] = r;
     let (w, h) = ((x1 - x0).max(0) as usize, (y1 - y0).max(0) as usize);
+    let ink_below = ink_level(img, r);
     let mut seen = vec![false; w * h];
     for x in 0..w {
         let ink = (0..h)
-            .filter(|&y| img.at(x0 + x as i64, y0 + y as i64) < INK)
+            .filter(|&y| img.at(x0 + x as i64, y0 + y as i64) < ink_below)
             .count();
         if ink * 10 > h * 6 {
             (0..h).for_each(|y| seen[y * w + x] = true);
@@ -102,7 +149,7 @@ fn blobs(img: &PageImage, r: [i64; 4]) -> Vec<Blob> {
     }
     for y in 0..h {
         let ink = (0..w)
-            .filter(|&x| img.at(x0 + x as i64, y0 + y as i64) < INK)
+            .filter(|&x| img.at(x0 + x as i64, y0 + y as i64) < ink_below)
             .count();
         if ink * 10 > w * 6 {
             (0..w).for_each(|x| seen[y * w + x] = true);
@@ -111,7 +158,7 @@ fn blobs(img: &PageImage, r: [i64; 4]) -> Vec<Blob> {
     let mut out = Vec::new();
     for sy in 0..h {
         for sx in 0..w {
-            if seen[sy * w + sx] || img.at(x0 + sx as i64, y0 + sy as i64) >= INK {
+            if seen[sy * w + sx] || img.at(x0 + sx as i64, y0 + sy as i64) >= ink_below {
                 continue;
             }
             let mut stack = vec![(sx, sy)];
@@ -137,7 +184,7 @@ fn blobs(img: &PageImage, r: [i64; 4]) -> Vec<Blob> {
                             continue;
                         }
                         let i = ny as usize * w + nx as usize;
-                        if !seen[i] && img.at(x0 + nx, y0 + ny) < INK {
+                        if !seen[i] && img.at(x0 + nx, y0 + ny) < ink_below {
                             seen[i] = true;
                             stack.push((nx as usize, ny as usize));
                         }
@@ -340,7 +387,12 @@ fn read_cell(
             // A mark off the baseline (noise, part of a neighbouring row): skip.
             continue;
         } else {
-            let (d, _, m) = classify(g);
+            let (d, dist, m) = classify(g);
+            if dist > MAX_DIGIT_DISTANCE {
+                // A shape like no digit (a broken or merged glyph): the cell's reading
+                // would be a guess, and the engine's text stays.
+                return None;
+            }
             margin = margin.min(m);
             char::from_u32(0x0E50 + d as u32).unwrap_or('\u{FFFD}')
         };
@@ -685,5 +737,33 @@ mod tests {
             }
             assert_eq!(classify(&b).0, want);
         }
+    }
+
+    /// A ring (a ๐) whose sides are dark but whose thin top and bottom came out light
+    /// gray, as JPEG or upsampling leaves them: one blob at the cell's own ink level;
+    /// at the page-wide [`INK`] it would fall apart into two strokes.
+    #[test]
+    fn light_ring_stays_one_glyph() {
+        let (w, h) = (40u32, 40u32);
+        let mut px = vec![255u8; (w * h) as usize];
+        let (cx, cy) = (20.0f64, 20.0f64);
+        for y in 0..h {
+            for x in 0..w {
+                let (dx, dy) = (x as f64 - cx, (y as f64 - cy) / 1.3);
+                let r = (dx * dx + dy * dy).sqrt();
+                if (7.0..9.5).contains(&r) {
+                    // Sides dark, top and bottom (|dx| small) light gray.
+                    px[(y * w + x) as usize] = if dx.abs() > 3.0 { 90 } else { 170 };
+                }
+            }
+        }
+        let img = PageImage::from_pixels(1, w, h, px, 1.0);
+        let level = ink_level(&img, [0, 0, w as i64, h as i64]);
+        assert!(level > 170 && level <= RULE_INK, "level {level}");
+        let b = blobs(&img, [0, 0, w as i64, h as i64]);
+        assert_eq!(b.len(), 1, "{} blobs", b.len());
+        // A clean black-on-white cell keeps the page's level.
+        let clean = PageImage::from_pixels(1, 4, 1, vec![0, 255, 0, 255], 1.0);
+        assert_eq!(ink_level(&clean, [0, 0, 4, 1]), INK);
     }
 }
