@@ -196,6 +196,11 @@ pub struct ResultRow {
     pub oit: Option<f64>,
     pub total: Option<f64>,
     pub level: Option<String>,
+    /// The level's cell as read when it was not written exactly: one letter off
+    /// ("ผ่านตดีเยี่ยม") or letters OCR confuses ("ผานติ" for ผ่านดี); `level` is then a
+    /// repair (counted as `result_level` in the document's `repairs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level_as_read: Option<String>,
     /// A digit or the rank was changed (or a missing score computed) so the row's
     /// arithmetic holds; the raw text is at `span`.
     pub repaired: bool,

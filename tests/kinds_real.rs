@@ -130,12 +130,12 @@ fn real_announcement_rows_end_to_end() {
     );
     // Floors measured with Tesseract 5.3 (Debian tha data) when this was written; the
     // reader is the one `tests/ocr_real.rs` measures alone.
-    // 49 right, 2 flagged (422's tie, 189's level read as "HUA ผื") and one rankless
-    // (433 read as ๒๗๙ after 432, flagged), 0 wrong when this was last measured
-    // (Tesseract 5.3.0, 2026-12-02; an earlier machine read 433 right).
-    assert!(right >= 48, "only {right} of 52 rows right");
+    // 52 right, 0 flagged, 0 wrong when this was last measured (Tesseract 5.3.0,
+    // 2026-12-05: row 189's level cell, under a handwritten initial, read again alone as
+    // "ผานต"); one row of margin for another engine build, none for a wrong row.
+    assert!(right >= 51, "only {right} of 52 rows right");
     assert!(
-        wrong_unflagged.len() <= 1,
+        wrong_unflagged.is_empty(),
         "rows wrong and unflagged: {wrong_unflagged:?}"
     );
 }

@@ -124,11 +124,12 @@ fn real_results_table_scores() {
         }
     }
     // Floors reached with Tesseract 5.3 (Debian tha data) plus the pixel re-reading of
-    // number cells (digits.rs): 45 / 43 / 41 of 52 when this was written.
-    assert!(numbered >= 42, "only {numbered} rows found by number");
+    // number cells (digits.rs) and of unread level cells (levels.rs): 52 / 52 / 52 of 52
+    // when last measured (2026-12-05); a margin of two for another engine build.
+    assert!(numbered >= 50, "only {numbered} rows found by number");
     assert!(
-        scores_ok >= 40,
+        scores_ok >= 50,
         "only {scores_ok} rows with all four scores right"
     );
-    assert!(full >= 38, "only {full} rows with scores and level right");
+    assert!(full >= 50, "only {full} rows with scores and level right");
 }

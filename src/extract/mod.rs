@@ -405,6 +405,10 @@ pub fn extract(source: Source, doc: &Doc, mut flags: Vec<Flag>) -> Document {
     // --- results tables -----------------------------------------------------------------
     let (results, result_flags) = results::read_results(pages);
     flags.extend(result_flags);
+    let levels_repaired = results.iter().filter(|r| r.level_as_read.is_some()).count();
+    if levels_repaired > 0 {
+        *repairs.entry("result_level".to_string()).or_default() += levels_repaired as u64;
+    }
     let (assessment, assessment_flags) = assessment::read_assessment(pages, fiscal_year);
 
     let status = if flags.iter().any(|f| f.code == FlagCode::NoTextLayer) {

@@ -108,6 +108,7 @@ pub fn read_results(pages: &[Page]) -> (Vec<ResultRow>, Vec<Flag>) {
             oit: points(r.oit),
             total: points(r.total),
             level: r.level.clone(),
+            level_as_read: r.level_as_read.clone(),
             repaired: r.repaired,
             flagged: r.flagged,
             span,

@@ -303,6 +303,10 @@ pub const RESULTS_COLUMNS: &[Column] = &[
     number("oit", "OIT score out of 40"),
     number("total", "total out of 100"),
     text("level", "level as written; empty when unreadable"),
+    text(
+        "level_as_read",
+        "the level cell as read when it named the level only nearly (OCR); empty otherwise",
+    ),
     Column {
         name: "repaired",
         kind: ColumnType::Boolean,
@@ -503,6 +507,7 @@ pub fn rows(doc_id: &str, doc: &Document) -> TableRows {
                 opt(&r.oit),
                 opt(&r.total),
                 opt(&r.level),
+                opt(&r.level_as_read),
                 bool_str(r.repaired).to_string(),
                 bool_str(r.flagged).to_string(),
                 page,

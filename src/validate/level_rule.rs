@@ -201,6 +201,7 @@ mod tests {
                 oit: Some(*o),
                 total: Some(i + e + o),
                 level: Some(level.to_string()),
+                level_as_read: None,
                 repaired: false,
                 flagged: false,
                 span: Span {

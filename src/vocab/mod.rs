@@ -216,6 +216,44 @@ pub fn thai_levels() -> &'static [&'static str] {
     L.get_or_init(|| levels_where(|scheme| scheme == "thai"))
 }
 
+/// A Thai word's letters as an OCR engine may confuse them: combining marks (tone marks,
+/// upper and lower vowels) dropped, and each letter of an `ocr_lookalike` class of
+/// `data/vocab/words.tsv` taken as that class's first letter.
+pub fn lookalike_form(s: &str) -> String {
+    let classes = words("ocr_lookalike");
+    s.chars()
+        .filter(|&c| !chars::is_combining(c))
+        .map(|c| {
+            classes
+                .iter()
+                .find(|cl| cl.contains(c))
+                .and_then(|cl| cl.chars().next())
+                .unwrap_or(c)
+        })
+        .collect()
+}
+
+/// The Thai level whose [`lookalike_form`] is the token's, when exactly one level's is
+/// (none for a token of fewer than three letters).
+pub fn level_by_lookalike(token: &str) -> Option<&'static str> {
+    static FORMS: OnceLock<Vec<(&'static str, String)>> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        thai_levels()
+            .iter()
+            .map(|lv| (*lv, lookalike_form(lv)))
+            .collect()
+    });
+    let form = lookalike_form(token);
+    if form.chars().count() < 3 {
+        return None;
+    }
+    let mut hits = forms.iter().filter(|(_, f)| *f == form);
+    match (hits.next(), hits.next()) {
+        (Some((lv, _)), None) => Some(lv),
+        _ => None,
+    }
+}
+
 fn levels_where(keep: impl Fn(&str) -> bool) -> Vec<&'static str> {
     let mut v: Vec<&'static str> = tsv_rows(LEVELS)
         .filter(|r| r.get(1).is_some_and(|s| keep(s)))

@@ -109,7 +109,7 @@ fn shaded_cells(img: &PageImage, words: &[Word]) -> Vec<([i64; 4], [i64; 4])> {
 
 /// How a cell is prepared for the engine.
 #[derive(Clone, Copy, PartialEq)]
-enum Variant {
+pub(super) enum Variant {
     /// Fill stretched to white, blurred.
     Plain,
     /// The same, scaled up twice.
@@ -200,7 +200,7 @@ pub fn reread_shaded_cells(
 
 /// Read one cell alone: its fill stretched to white, a white margin around it, one
 /// block of text. Words come back in page pixels, in blocks from `block`.
-fn read_cell(
+pub(super) fn read_cell(
     img: &PageImage,
     c: [i64; 4],
     opts: &OcrOptions,

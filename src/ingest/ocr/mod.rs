@@ -18,6 +18,7 @@ pub mod cells;
 pub mod decode;
 pub mod digits;
 pub mod layout;
+pub mod levels;
 pub mod raster;
 pub mod scores;
 pub mod tesseract;
@@ -149,8 +150,9 @@ pub fn ocr_page(img: &PageImage, opts: &OcrOptions) -> Result<OcrPage, OcrError>
     }
     let words = tesseract::run(img, opts)?;
     let (words, reread) = cells::reread_shaded_cells(img, words, opts);
+    let (words, levels) = levels::reread_level_cells(img, words, opts);
     let mut page = page_from_words(img, words);
-    page.cells_reread = reread;
+    page.cells_reread = reread + levels;
     Ok(page)
 }
 

@@ -25,6 +25,9 @@ pub struct ScoreRow {
     pub total: Option<u32>,
     /// Level as printed ("ผ่านดีเยี่ยม", "ผ่านดี", "ผ่าน", "ไม่ผ่าน", "ปรับปรุง").
     pub level: Option<String>,
+    /// The level's token as read when it was not written exactly (one letter off, or
+    /// letters OCR confuses): the level above is then a repair.
+    pub level_as_read: Option<String>,
     /// Some digit was changed (or a missing score computed) to satisfy the arithmetic.
     pub repaired: bool,
     /// The scores do not add up and no small repair makes them.
@@ -61,7 +64,7 @@ const CONFUSIONS: &[(u8, u8)] = &[
 ];
 
 /// Thai digits (U+0E50..U+0E59) to ASCII; other characters unchanged.
-fn ascii_digits(s: &str) -> String {
+pub(super) fn ascii_digits(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '\u{0E50}'..='\u{0E59}' => char::from(b'0' + (c as u32 - 0x0E50) as u8),
@@ -71,7 +74,7 @@ fn ascii_digits(s: &str) -> String {
 }
 
 /// A score token: "29.89", "29,89", "29.8", "2989" (decimal point lost), "-".
-fn parse_score(tok: &str) -> Option<Option<u32>> {
+pub(super) fn parse_score(tok: &str) -> Option<Option<u32>> {
     let t = tok.trim_matches(|c: char| matches!(c, '|' | '(' | ')' | '[' | ']' | '"' | '\'' | '*'));
     if t == "-" || t == "–" || t == "—" {
         return Some(None);
@@ -100,8 +103,11 @@ fn parse_score(tok: &str) -> Option<Option<u32>> {
 }
 
 /// The level named in a line: a token equal to a level, or one character off
-/// ("ผ่านตดีเยี่ยม"), else a level contained in the line.
-fn find_level(line: &str) -> Option<String> {
+/// ("ผ่านตดีเยี่ยม"), else a level contained in the line, else a token after the last
+/// score that has one level's letters up to OCR look-alikes
+/// ([`crate::vocab::level_by_lookalike`]: "ผานติ" for ผ่านดี). Returns the level and,
+/// when it was not written exactly, the token as read.
+pub(super) fn find_level(line: &str) -> Option<(String, Option<String>)> {
     let tokens: Vec<&str> = line.split(['\t', ' ']).filter(|t| !t.is_empty()).collect();
     // Every line of every document passes here: only a Thai token within one character of
     // a level's length can be within one edit of it, so the distance is computed for those
@@ -113,27 +119,40 @@ fn find_level(line: &str) -> Option<String> {
             .map(|lv| (*lv, lv.chars().count()))
             .collect()
     });
+    let trim = |t: &str| {
+        t.trim_matches(|c: char| c.is_ascii_punctuation())
+            .to_string()
+    };
     for t in tokens.iter().rev() {
-        let t = t.trim_matches(|c: char| c.is_ascii_punctuation());
-        if !crate::vocab::chars::has_thai(t) {
+        let t = trim(t);
+        if !crate::vocab::chars::has_thai(&t) {
             continue;
         }
         let n = t.chars().count();
         let best = levels
             .iter()
             .filter(|(_, len)| len.abs_diff(n) <= 1)
-            .map(|(lv, _)| (strsim::levenshtein(t, lv), *lv))
+            .map(|(lv, _)| (strsim::levenshtein(&t, lv), *lv))
             .min_by_key(|(d, _)| *d);
         if let Some((d, lv)) = best {
             if d == 0 || (d == 1 && lv.chars().count() >= 4) {
-                return Some(lv.to_string());
+                return Some((lv.to_string(), (d > 0).then_some(t)));
             }
         }
     }
-    crate::vocab::thai_levels()
+    if let Some(lv) = crate::vocab::thai_levels()
         .iter()
         .find(|lv| line.contains(*lv))
-        .map(|s| s.to_string())
+    {
+        return Some((lv.to_string(), None));
+    }
+    tokens
+        .iter()
+        .rev()
+        .take_while(|t| parse_score(&ascii_digits(t)).is_none())
+        .map(|t| trim(t))
+        .filter(|t| crate::vocab::chars::has_thai(t))
+        .find_map(|t| crate::vocab::level_by_lookalike(&t).map(|lv| (lv.to_string(), Some(t))))
 }
 
 /// Read one OCR line as a table row, if it has a rank number and a level or scores.
@@ -188,7 +207,8 @@ fn parse_row(line: &str) -> Option<ScoreRow> {
         .into_iter()
         .filter(|t| !is_level_word(t))
         .collect();
-    let level = find_level(&l);
+    let (level, level_as_read) = find_level(&l).unzip();
+    let level_as_read = level_as_read.flatten();
     if level.is_none() && scores.len() < 3 {
         return None;
     }
@@ -209,6 +229,7 @@ fn parse_row(line: &str) -> Option<ScoreRow> {
         oit: s[2],
         total: s[3],
         level,
+        level_as_read,
         repaired: false,
         flagged: false,
         rank_out_of_sequence: None,
@@ -512,9 +533,14 @@ mod tests {
             ("๒ ก ผ่านดี", Some("ผ่านดี")),
             ("๔ ก |ปรับปรุง", Some("ปรับปรุง")),
             ("๕ ก HUA ผื", None),
+            // Read alone, that cell: no tone mark, ต for ด, ิ for ี.
+            ("๖ ก ๙๐.๒๓ ผานติ ร", Some("ผ่านดี")),
+            // Letters no level has up to look-alikes, and a name before the scores.
+            ("๗ ก ๙๐.๒๓ ผานกิ", None),
+            ("๘ ผานติ ๙๐.๒๓", None),
         ];
         for (line, want) in cases {
-            assert_eq!(find_level(line).as_deref(), want, "{line}");
+            assert_eq!(find_level(line).map(|l| l.0).as_deref(), want, "{line}");
         }
     }
 
