@@ -495,6 +495,23 @@ mod tests {
     }
 
     #[test]
+    fn an_ambiguous_row_is_flagged_not_guessed() {
+        // The real OVEC row 422 as once read: IIT 23.14, total 23.34 ("-" elsewhere). Either
+        // number may hold the misread digit (๑ / ๓): two equally likely repairs, flagged.
+        let p = page(
+            "๔๒๑\tวิทยาลัยเทคนิค\t๒๕.๐๐\t-\t-\t๒๕.๐๐\tปรับปรุง\n\
+             ๔๒๒\tวิทยาลัยอาชีวศึกษาเสาวภา\t๒๓.๑๔\t-\t-\t๒๓.๓๔\tปรับปรุง\n\
+             ๔๒๓\tวิทยาลัยเกษตรและเทคโนโลยีนครสวรรค์\t-\t-\t๒๒.๗๐\t๒๒.๗๐\tปรับปรุง\n",
+        );
+        let rows = score_table(&[p]);
+        assert_eq!(rows.len(), 3);
+        assert!(rows[1].flagged, "{:?}", rows[1]);
+        assert!(!rows[1].repaired);
+        assert_eq!((rows[1].iit, rows[1].total), (Some(2314), Some(2334)));
+        assert!(!rows[0].flagged && !rows[2].flagged);
+    }
+
+    #[test]
     fn a_rank_out_of_sequence_is_not_kept() {
         // The last row's ๔๓๓ read as ๒๗๙ is not a rank (below the ๔๓๒ above it); a ๙
         // between ๒ and ๔๓๑ may be one (an excerpt of a table skips rows): kept.
