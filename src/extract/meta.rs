@@ -271,14 +271,8 @@ pub fn years_in(text: &str) -> Vec<(i32, Range<usize>)> {
         .filter_map(|c| {
             let m = c.get(1)?;
             let y: i32 = m.as_str().parse().ok()?;
-            let be = if (1990..=2100).contains(&y) {
-                y + 543
-            } else {
-                y
-            };
-            (2540..=2700)
-                .contains(&be)
-                .then(|| (be, c.get(0).map(|g| g.range()).unwrap_or(m.range())))
+            crate::vocab::plausible_be_year(y)
+                .map(|be| (be, c.get(0).map(|g| g.range()).unwrap_or(m.range())))
         })
         .collect()
 }
@@ -500,6 +494,16 @@ mod tests {
             Some(2566)
         );
         assert_eq!(years_in("ปีงบประมาณ 2023").first().map(|y| y.0), Some(2566));
+        // A line wrapped after ประจำปี: the era still makes the number a year.
+        assert_eq!(
+            years_in("งบประมาณ พ.ศ. 2568 จำนวน 533 แห่ง")
+                .first()
+                .map(|y| y.0),
+            Some(2568)
+        );
+        assert!(years_in("งบประมาณ 2568 บาท").is_empty());
+        // A year OCR misread out of range is no year.
+        assert!(years_in("ประจำปีงบประมาณ พ.ศ. 2525").is_empty());
         let t = "โดยภาพรวมคะแนน 99.18 คะแนน อยู่ในระดับผ่านดีเยี่ยม";
         assert_eq!(score_in(t).map(|s| s.0), Some(99.18));
         assert_eq!(level_in(t).map(|l| l.0), Some("ผ่านดีเยี่ยม".to_string()));

@@ -22,6 +22,21 @@ const PLACE_PREFIXES: &str = include_str!("../../data/vocab/place_prefixes.tsv")
 const LEVELS: &str = include_str!("../../data/vocab/levels.tsv");
 const MONTHS: &str = include_str!("../../data/vocab/months.tsv");
 
+/// The Buddhist-era years a document of this scheme may state (ITA began in 2556; a
+/// margin on both sides). A four-digit number outside them is no fiscal year.
+pub const PLAUSIBLE_BE_YEARS: std::ops::RangeInclusive<i32> = 2540..=2700;
+
+/// The year a four-digit number names in the Buddhist era, if a plausible one: CE years
+/// 1990-2100 are converted.
+pub fn plausible_be_year(n: i32) -> Option<i32> {
+    let be = if (1990..=2100).contains(&n) {
+        n + 543
+    } else {
+        n
+    };
+    PLAUSIBLE_BE_YEARS.contains(&be).then_some(be)
+}
+
 /// The words of one list of `data/vocab/words.tsv`, in file order (empty for a list
 /// the file does not have).
 pub fn words(list: &str) -> &'static [&'static str] {

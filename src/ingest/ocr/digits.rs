@@ -516,22 +516,11 @@ pub fn reread_number_cells(
             .words
             .first()
             .map_or((0, 0, 0), |w| (w.block, w.par, w.line));
-        let conf = (50.0 + margin * 10.0).min(99.0);
         replaced.push((
             li,
             l,
             r,
-            Word {
-                block,
-                par,
-                line: wline,
-                left: b[0],
-                top: b[1],
-                width: b[2] - b[0],
-                height: b[3] - b[1],
-                conf,
-                text,
-            },
+            template_word(text, b, margin, (block, par, wline)),
         ));
     }
     with_cells_replaced(words, &lines, replaced)
@@ -647,25 +636,121 @@ pub fn reread_code_cells(
             li,
             l,
             r,
-            Word {
-                block,
-                par,
-                line: wline,
-                left: b[0],
-                top: b[1],
-                width: b[2] - b[0],
-                height: b[3] - b[1],
-                conf: (50.0 + margin * 10.0).min(99.0),
-                text,
-            },
+            template_word(text, b, margin, (block, par, wline)),
         ));
     }
     with_cells_replaced(words, &lines, replaced)
 }
 
+/// A word read by the digit templates, its confidence from the margin of the glyphs'
+/// best match over the next, in the engine's scale.
+fn template_word(text: String, b: [i64; 4], margin: f32, at: (u32, u32, u32)) -> Word {
+    Word::from_box(text, b, (50.0 + margin * 10.0).min(99.0), at)
+}
+
+/// The value of a word the engine read as four digits (Thai or Arabic, one misread
+/// letter allowed: "๒๕๒ส๕" has five characters and four digits), if it did.
+fn four_digit_value(t: &str) -> Option<i32> {
+    let t = t.trim_matches(|c: char| c.is_ascii_punctuation());
+    if t.contains(['.', ',']) {
+        // A decimal or grouped number, not a year.
+        return None;
+    }
+    let digits: String = t
+        .chars()
+        .filter_map(crate::normalize::digit_value)
+        .filter_map(|d| char::from_digit(d, 10))
+        .collect();
+    (digits.len() == 4 && t.chars().count() <= 5)
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+/// The first column from `x` outwards (`dir` -1 or 1) with no ink in `band`, at most
+/// `max` pixels away.
+fn ink_edge(img: &PageImage, x: i64, dir: i64, band: (i64, i64), max: i64) -> i64 {
+    let inked = |x: i64| {
+        x >= 0
+            && x < img.width as i64
+            && (band.0.max(0)..band.1.min(img.height as i64))
+                .any(|y| img.pixels[(y * img.width as i64 + x) as usize] < INK)
+    };
+    let mut at = x;
+    while (at - x).abs() < max && inked(at) {
+        at += dir;
+    }
+    at
+}
+
+/// The year a reading names: four Thai digits, a plausible Buddhist-era year.
+fn year_reading(text: &str) -> Option<i32> {
+    (text.chars().count() == 4 && text.chars().all(crate::vocab::chars::is_thai_digit))
+        .then(|| four_digit_value(text))
+        .flatten()
+        .and_then(crate::vocab::plausible_be_year)
+}
+
+/// Years in running text re-read from the pixels. The engine's Thai model reads a
+/// year in Thai digits in body text as digits no year is (๒๕๖๘ as ๒๕๒๕, the ๖ taken
+/// for ๒); a word it read as four digits naming no plausible year is read again with
+/// the digit shapes, and replaced when that reading is four Thai digits naming one. A
+/// number that reads as a year already, or whose shapes read as no year, keeps the
+/// engine's text.
+pub fn reread_year_words(img: &PageImage, words: Vec<Word>, digit_h: i64) -> (Vec<Word>, usize) {
+    if templates().is_empty() {
+        return (words, 0);
+    }
+    let mut n = 0;
+    let words = words
+        .into_iter()
+        .map(|w| {
+            let Some(v) = four_digit_value(&w.text) else {
+                return w;
+            };
+            if crate::vocab::plausible_be_year(v).is_some() {
+                return w;
+            }
+            // The engine's word boxes clip the outer strokes of the first and last digit:
+            // each side is widened to the first column without ink (at most a digit).
+            let pad = w.height / 2;
+            let band = (w.top, w.top + w.height);
+            let region = [
+                ink_edge(img, w.left, -1, band, digit_h) - 2,
+                w.top - pad,
+                ink_edge(img, w.right(), 1, band, digit_h) + 2,
+                w.top + w.height + pad,
+            ];
+            let Some((text, b, margin)) = read_cell(img, region, band, digit_h)
+                .map(|(t, b, m)| (t.replace('.', ""), b, m))
+                .filter(|(t, _, _)| year_reading(t).is_some())
+            else {
+                return w;
+            };
+            n += 1;
+            template_word(text, b, margin, (w.block, w.par, w.line))
+        })
+        .collect();
+    (words, n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn four_digit_words_and_years() {
+        assert_eq!(four_digit_value("๒๕๒๕"), Some(2525));
+        assert_eq!(four_digit_value("๒๕๒ส๕"), Some(2525));
+        assert_eq!(four_digit_value("(2568)"), Some(2568));
+        assert_eq!(four_digit_value("๒๕.๖๘"), None);
+        assert_eq!(four_digit_value("๑,๒๓๔"), None);
+        assert_eq!(four_digit_value("๕๓๓"), None);
+        assert_eq!(year_reading("๒๕๖๘"), Some(2568));
+        // No plausible year, or not four Thai digits: no reading to take.
+        assert_eq!(year_reading("๒๕๒๕"), None);
+        assert_eq!(year_reading("2568"), None);
+        assert_eq!(year_reading("๒๕๖"), None);
+    }
 
     #[test]
     fn templates_load_and_recognise_themselves() {

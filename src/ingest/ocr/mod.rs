@@ -118,7 +118,8 @@ pub struct OcrPage {
     /// pixel limit); each becomes a flag of the document.
     pub warnings: Vec<RenderWarning>,
     /// Table cells whose engine reading was replaced by a reading of the cell alone
-    /// (shaded or wrapped header cells): a repair, reported in the `ocr_engine` flag.
+    /// (shaded or wrapped header cells, level cells, years in running text): a repair,
+    /// reported in the `ocr_engine` flag.
     pub cells_reread: usize,
 }
 
@@ -151,8 +152,10 @@ pub fn ocr_page(img: &PageImage, opts: &OcrOptions) -> Result<OcrPage, OcrError>
     let words = tesseract::run(img, opts)?;
     let (words, reread) = cells::reread_shaded_cells(img, words, opts);
     let (words, levels) = levels::reread_level_cells(img, words, opts);
+    let digit_h = digit_height(&words);
+    let (words, years) = digits::reread_year_words(img, words, digit_h);
     let mut page = page_from_words(img, words);
-    page.cells_reread = reread + levels;
+    page.cells_reread = reread + levels + years;
     Ok(page)
 }
 

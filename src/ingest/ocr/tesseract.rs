@@ -31,6 +31,28 @@ pub struct Word {
 }
 
 impl Word {
+    /// A word found by other means than the engine's page reading (a cell re-read, a
+    /// tick), placed in the engine's `(block, par, line)` and given its box
+    /// `[left, top, right, bottom]`.
+    pub fn from_box(
+        text: String,
+        b: [i64; 4],
+        conf: f32,
+        (block, par, line): (u32, u32, u32),
+    ) -> Word {
+        Word {
+            block,
+            par,
+            line,
+            left: b[0],
+            top: b[1],
+            width: b[2] - b[0],
+            height: b[3] - b[1],
+            conf,
+            text,
+        }
+    }
+
     pub fn right(&self) -> i64 {
         self.left + self.width
     }

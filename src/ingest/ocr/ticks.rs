@@ -806,17 +806,7 @@ pub fn find_cell_marks(img: &PageImage, words: &mut Vec<Word>, vrules: &[Rule]) 
                 .min_by_key(|w| (w.left - b[2]).abs().min((w.right() - b[0]).abs()))
                 .map(|w| (w.block, w.par, w.line));
             let (block, par, line) = near.unwrap_or((95_000 + out.len() as u32, 1, 1));
-            words.push(Word {
-                block,
-                par,
-                line,
-                left: b[0],
-                top: b[1],
-                width: b[2] - b[0],
-                height: b[3] - b[1],
-                conf: 90.0,
-                text: "✓".to_string(),
-            });
+            words.push(Word::from_box("✓".to_string(), b, 90.0, (block, par, line)));
             out.push(Tick {
                 state: TickState::Ticked,
                 confidence: 0.8,
