@@ -64,6 +64,7 @@ pub fn fill_scanned_pages(
     let short: Vec<u32> = pdf
         .pages
         .iter()
+        .filter(|p| !pdf.image_free.contains(&p.number))
         .filter(|p| p.text.chars().filter(|c| !c.is_whitespace()).count() <= STAMP_CHARS)
         .map(|p| p.number)
         .collect();

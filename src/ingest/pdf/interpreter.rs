@@ -53,6 +53,7 @@ pub struct PageContent {
     pub diagonals: Vec<[f64; 4]>,
     pub unmapped: usize,
     pub repaired: usize,
+    /// Images drawn: image XObjects (also inside forms) and inline images.
     pub images: usize,
     /// The content could not be read to its end.
     pub truncated: bool,
@@ -473,6 +474,8 @@ impl<'d> Interpreter<'d> {
                     self.do_xobject(res, n);
                 }
             }
+            // An inline image (its data stepped over by the lexer).
+            "BI" => self.out.images += 1,
             _ => {}
         }
     }

@@ -70,6 +70,9 @@ pub struct PdfPages {
     pub placed: Vec<Option<Placement>>,
     pub text_origin: TextOrigin,
     pub flags: Vec<Flag>,
+    /// Pages read to their end that draw no image at all: no scan, so OCR need not
+    /// look at them again (`pipeline::scanned`).
+    pub image_free: Vec<u32>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -310,6 +313,8 @@ struct PageOut {
     lines: Vec<layout::OutLine>,
     flags: Vec<(FlagCode, Severity, String)>,
     has_text: bool,
+    /// Read to its end (no limit, damage or cut) and drew no image.
+    image_free: bool,
 }
 
 fn read_page(
@@ -330,6 +335,7 @@ fn read_page(
             lines: Vec::new(),
             flags,
             has_text: false,
+            image_free: false,
         };
     };
     let (content, failed) = page_content(doc, page, opts.max_stream_bytes);
@@ -393,6 +399,12 @@ fn read_page(
     }
     let has_text = !result.glyphs.is_empty();
     let images = result.images;
+    let image_free = images == 0
+        && !failed
+        && !result.truncated
+        && !result.timed_out
+        && result.limits.is_empty()
+        && result.damage.is_empty();
     let extra = extra_boxes(doc, page, &result);
     let lines = layout::layout(result, extra);
     let suspicious = sara_am_for_sara_aa(lines.iter().map(|l| l.text.as_str()));
@@ -417,6 +429,7 @@ fn read_page(
         lines,
         flags,
         has_text,
+        image_free,
     }
 }
 
@@ -499,6 +512,7 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<PdfPages, PdfError> {
     let mut placed = Vec::with_capacity(page_ids.len());
     let mut headers: Vec<String> = Vec::new();
     let mut any_text = false;
+    let mut image_free = Vec::new();
     for (i, id) in page_ids.iter().enumerate() {
         let number = i as u32 + 1;
         if deadline.is_some_and(|d| std::time::Instant::now() > d) {
@@ -530,10 +544,14 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<PdfPages, PdfError> {
                         format!("page could not be read: {}", panic_message(&*p)),
                     )],
                     has_text: false,
+                    image_free: false,
                 }
             }
         };
         any_text |= out.has_text;
+        if out.image_free {
+            image_free.push(number);
+        }
         let mut text = String::new();
         let mut boxes = Vec::new();
         let mut placement = Placement::default();
@@ -574,12 +592,65 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<PdfPages, PdfError> {
             TextOrigin::None
         },
         flags,
+        image_free,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Pages without any image are known as such, so that OCR need not load the
+    /// document again to look at them; an inline image and an image inside a form
+    /// count.
+    #[test]
+    fn pages_that_draw_no_image() {
+        use lopdf::{dictionary, Object, Stream};
+        let mut doc = Document::with_version("1.5");
+        let image_id = doc.add_object(Stream::new(
+            dictionary! {
+                "Type" => "XObject", "Subtype" => "Image", "Width" => 1, "Height" => 1,
+                "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
+            },
+            vec![0],
+        ));
+        let form_id = doc.add_object(Stream::new(
+            dictionary! {
+                "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 10.into(), 10.into()],
+                "Resources" => dictionary! { "XObject" => dictionary! { "Im1" => image_id } },
+            },
+            b"q 10 0 0 10 0 0 cm /Im1 Do Q".to_vec(),
+        ));
+        let pages_id = doc.new_object_id();
+        let contents: [&[u8]; 3] = [
+            b"0 0 10 10 re S",
+            b"q 10 0 0 10 0 0 cm BI /W 1 /H 1 /CS /G /BPC 8 ID \x00 EI Q",
+            b"/F1 Do",
+        ];
+        let kids: Vec<Object> = contents
+            .iter()
+            .map(|c| {
+                let content = doc.add_object(Stream::new(dictionary! {}, c.to_vec()));
+                doc.add_object(dictionary! {
+                    "Type" => "Page", "Parent" => pages_id, "MediaBox" => vec![0.into(), 0.into(), 100.into(), 100.into()],
+                    "Contents" => content,
+                    "Resources" => dictionary! { "XObject" => dictionary! { "F1" => form_id } },
+                })
+                .into()
+            })
+            .collect();
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => 3 }),
+        );
+        let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog_id);
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).unwrap();
+        let read = read_pdf(&bytes, &PdfOptions::default()).unwrap();
+        assert_eq!(read.pages.len(), 3);
+        assert_eq!(read.image_free, vec![1]);
+    }
 
     #[test]
     fn sara_am_fault_words() {
