@@ -669,12 +669,7 @@ fn four_digit_value(t: &str) -> Option<i32> {
 /// The first column from `x` outwards (`dir` -1 or 1) with no ink in `band`, at most
 /// `max` pixels away.
 fn ink_edge(img: &PageImage, x: i64, dir: i64, band: (i64, i64), max: i64) -> i64 {
-    let inked = |x: i64| {
-        x >= 0
-            && x < img.width as i64
-            && (band.0.max(0)..band.1.min(img.height as i64))
-                .any(|y| img.pixels[(y * img.width as i64 + x) as usize] < INK)
-    };
+    let inked = |x: i64| (band.0..band.1).any(|y| img.at(x, y) < INK);
     let mut at = x;
     while (at - x).abs() < max && inked(at) {
         at += dir;
